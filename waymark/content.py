@@ -1,0 +1,206 @@
+"""The guides: read every language folder, check it, render it.
+
+`content/<lang>/<section>/_index.md` is a section, `content/<lang>/<section>/
+<slug>.md` a guide, and `content/<lang>/<slug>.md` a page such as "Offline
+and sharing". The default language's files are the sources; a file at the
+same path in another language is their translation. Every source is a page in
+every language: where the translation is missing, the source is shown with a
+notice.
+"""
+from dataclasses import dataclass, field
+import hashlib
+from pathlib import Path
+
+from . import frontmatter, markup
+
+RESERVED_PAGES = {"index", "search", "status", "manifest"}
+
+
+@dataclass
+class Doc:
+    """One Markdown file in one language."""
+
+    lang: str
+    path: str  # relative to the language folder: "asylum/interview.md"
+    file: Path
+    meta: dict
+    body: str
+    body_line: int
+    revision: str  # git's blob id of the file: translations record it
+    html: str = ""
+    headings: list = field(default_factory=list)
+
+    @property
+    def title(self):
+        return self.meta.get("title", "")
+
+
+@dataclass
+class Shown:
+    """What a reader of one language gets for one entry."""
+
+    doc: Doc  # the translation, or the source when there is none
+    lang: str  # the reader's language
+    missing: bool = False
+    outdated: bool = False
+    draft: bool = False
+
+    @property
+    def sources(self):
+        return self.doc.meta.get("sources") or self.source_meta.get("sources") or []
+
+    @property
+    def reviewed(self):
+        return self.doc.meta.get("reviewed") or self.source_meta.get("reviewed")
+
+    source_meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Entry:
+    """A section, guide or page, in all the languages it exists in."""
+
+    kind: str  # "section", "guide" or "page"
+    path: str
+    source: Doc
+    translations: dict  # lang -> Doc
+    guides: list = field(default_factory=list)  # a section's guides, in order
+
+    @property
+    def url(self):
+        return markup.page_url(self.path)
+
+    @property
+    def slug(self):
+        return Path(self.path).stem if self.kind != "section" else Path(self.path).parent.name
+
+    @property
+    def order(self):
+        return self.source.meta.get("order", 1000)
+
+    def shown(self, lang):
+        doc = self.translations.get(lang)
+        if doc is None:
+            return Shown(self.source, lang, missing=lang != self.source.lang,
+                         source_meta=self.source.meta)
+        recorded = doc.meta.get("source_revision") or ""
+        return Shown(doc, lang, outdated=not self.source.revision.startswith(recorded),
+                     draft=doc.meta.get("status") == "draft", source_meta=self.source.meta)
+
+
+@dataclass
+class Site:
+    config: object
+    sections: list  # Entry, in order, each with its guides
+    pages: list  # Entry
+
+    @property
+    def languages(self):
+        return self.config.languages
+
+    @property
+    def entries(self):
+        for section in self.sections:
+            yield section
+            yield from section.guides
+        yield from self.pages
+
+    def find(self, path):
+        return next((entry for entry in self.entries if entry.path == path), None)
+
+
+def load(content_dir, config, problems):
+    """Read, check and render all content. Problems go into `problems`."""
+    content_dir = Path(content_dir)
+    default = config.default_language
+    sources = _read_language(content_dir / default, default, True, problems)
+    entries = _entries(content_dir / default, sources, problems)
+    by_path = {entry.path: entry for entry in entries}
+    for lang in config.languages:
+        if lang.code == default:
+            continue
+        for doc in _read_language(content_dir / lang.code, lang.code, False, problems):
+            if doc.path in by_path:
+                by_path[doc.path].translations[doc.lang] = doc
+            else:
+                problems.error(doc.file, None, f"there is no {default} source for this "
+                                               f"translation: expected {content_dir.name}/"
+                                               f"{default}/{doc.path}")
+    for entry in entries:
+        for doc in [entry.source, *entry.translations.values()]:
+            _render(doc, by_path, problems)
+    return _site(config, entries)
+
+
+def _read_language(folder, lang, is_source, problems):
+    docs = []
+    for file in sorted(folder.rglob("*.md")):
+        rel = file.relative_to(folder).as_posix()
+        kind = _kind(rel)
+        if kind is None:
+            problems.error(file, None, "guides go one folder deep: "
+                                       "<language>/<section>/<guide>.md")
+            continue
+        if kind == "page" and Path(rel).stem in RESERVED_PAGES | {"_index"}:
+            problems.error(file, None, f"'{Path(rel).stem}' is a name the site uses "
+                                       f"itself: rename this page")
+            continue
+        raw = file.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            problems.error(file, line, "the file is not UTF-8 text: save it as UTF-8")
+            continue
+        schema = kind if is_source else f"{kind} translation"
+        parsed = frontmatter.parse(text, file, schema, problems)
+        if parsed is not None:
+            docs.append(Doc(lang, rel, file, parsed.meta, parsed.body,
+                            parsed.body_line, git_blob_id(raw)))
+    return docs
+
+
+def _kind(rel):
+    parts = rel.split("/")
+    if len(parts) == 1:
+        return "page"
+    if len(parts) == 2:
+        return "section" if parts[1] == "_index.md" else "guide"
+    return None
+
+
+def _entries(folder, sources, problems):
+    entries = [Entry(_kind(doc.path), doc.path, doc, {}) for doc in sources]
+    have = {entry.path for entry in entries}
+    for entry in entries:
+        index = str(Path(entry.path).parent / "_index.md")
+        if entry.kind == "guide" and index not in have:
+            problems.error(folder / index, None, "this section has no _index.md: "
+                                                 "add one with its title")
+            have.add(index)
+    return entries
+
+
+def _render(doc, by_path, problems):
+    rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
+                             page_path=doc.path, page_exists=by_path.__contains__,
+                             problems=problems)
+    doc.html, doc.headings = rendered.html, rendered.headings
+
+
+def _site(config, entries):
+    def ordered(items):
+        return sorted(items, key=lambda e: (e.order, e.source.title.casefold()))
+
+    sections = ordered(e for e in entries if e.kind == "section")
+    for section in sections:
+        folder = section.path.split("/")[0]
+        section.guides = ordered(e for e in entries
+                                 if e.kind == "guide" and e.path.split("/")[0] == folder)
+    pages = ordered(e for e in entries if e.kind == "page")
+    return Site(config, sections, pages)
+
+
+def git_blob_id(data):
+    """The id git gives a file's content, so `git show <id>` finds old versions."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()

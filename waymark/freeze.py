@@ -1,0 +1,66 @@
+"""Freezing: every page in every language, written as static files.
+
+We list every URL ourselves and switch off Frozen-Flask's recording of
+`url_for` calls: replayed later in another page's context, those produce
+pages in the wrong language. After freezing, every link in every page is
+followed, so a broken link fails the build rather than a reader.
+"""
+from html.parser import HTMLParser
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from flask_frozen import Freezer
+
+from .views import endpoint_for
+
+
+def urls(site):
+    """(endpoint, values) for every page of the site."""
+    yield "pages.chooser", {}
+    for lang in site.languages:
+        yield "pages.home", {"lang": lang.code}
+        yield "pages.manifest", {"lang": lang.code}
+        for entry in site.entries:
+            yield endpoint_for(entry, lang.code)
+
+
+def freeze(app, site, destination, problems):
+    """Freeze into `destination`; return the number of files written."""
+    app.config.update(FREEZER_DESTINATION=str(destination),
+                      FREEZER_REMOVE_EXTRA_FILES=False)
+    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
+    freezer.register_generator(lambda: urls(site))
+    try:
+        frozen = freezer.freeze()
+    except Exception as error:  # a template or view bug: report, do not crash
+        problems.error(destination, None, f"freezing failed: {type(error).__name__}: {error}")
+        return 0
+    check_links(destination, problems)
+    return len(frozen)
+
+
+def check_links(root, problems):
+    """Every relative link and asset of every page points to a built file."""
+    for page in sorted(root.rglob("*.html")):
+        rel = page.relative_to(root).as_posix()
+        finder = _Links()
+        finder.feed(page.read_text(encoding="utf-8"))
+        for target in finder.targets:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+            if path.startswith("..") or not (root / path).is_file():
+                problems.error(f"(built page) {rel}", None, f"it links to '{target}', "
+                                           f"which was not built")
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.targets.append(value)

@@ -1,0 +1,157 @@
+"""YAML front matter: split it from the Markdown and check it against a schema.
+
+We read YAML nodes rather than loaded values so that every problem can name
+the line it is on, and so that a value like `source_revision: 0123` or
+`title: 2024` stays the text the translator typed instead of becoming a
+number.
+"""
+from dataclasses import dataclass
+import datetime
+import re
+
+import yaml
+
+from .errors import did_you_mean
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # "text", "date", "int", "texts" (a list of text), "choice"
+    required: bool = False
+    choices: tuple = ()
+
+
+TITLE = Field("text", required=True)
+SUMMARY = Field("text")
+SOURCES = Field("texts")
+REVISION = Field("revision", required=True)
+STATUS = Field("choice", choices=("draft", "reviewed"))
+
+# Which keys each kind of file may have. A translation takes its order (and,
+# when it does not give its own, its date and sources) from the source file.
+SCHEMAS = {
+    "guide": {"title": TITLE, "summary": SUMMARY,
+              "reviewed": Field("date", required=True),
+              "sources": SOURCES, "order": Field("int")},
+    "guide translation": {"title": TITLE, "summary": SUMMARY,
+                          "reviewed": Field("date"), "sources": SOURCES,
+                          "source_revision": REVISION, "status": STATUS},
+    "section": {"title": TITLE, "summary": SUMMARY, "order": Field("int")},
+    "section translation": {"title": TITLE, "summary": SUMMARY,
+                            "source_revision": REVISION, "status": STATUS},
+}
+SCHEMAS["page"] = SCHEMAS["guide"]
+SCHEMAS["page translation"] = SCHEMAS["guide translation"]
+
+REVISION_RE = re.compile(r"[0-9a-f]{7,40}")
+
+
+@dataclass
+class Document:
+    meta: dict
+    body: str
+    body_line: int  # the file line the Markdown body starts on
+
+
+def split(text, path, problems):
+    """Split `text` into front matter and body; None if it cannot be read."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        problems.error(path, 1, "the file must start with front matter: a line '---', "
+                                "then 'title: ...', then a closing '---'")
+        return None
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    problems.error(path, 1, "the front matter is not closed: add a line '---' after it")
+    return None
+
+
+def parse(text, path, schema_name, problems):
+    """Return a Document, or None when the front matter is unusable."""
+    parts = split(text, path, problems)
+    if parts is None:
+        return None
+    header, body, body_line = parts
+    try:
+        node = yaml.compose(header, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(error, "problem", None) or str(error)
+        problems.error(path, line, f"the front matter is not valid YAML: {reason}")
+        return None
+    if node is None or not isinstance(node, yaml.MappingNode):
+        problems.error(path, 2, "the front matter must be lines of 'key: value'")
+        return None
+    meta = check(node, path, SCHEMAS[schema_name], schema_name, problems)
+    return Document(meta, body, body_line)
+
+
+def check(node, path, schema, schema_name, problems, first_line=2):
+    """Check a YAML mapping whose first line is line `first_line` of the file."""
+    meta = {}
+    for key_node, value_node in node.value:
+        key, line = key_node.value, key_node.start_mark.line + first_line
+        if key in meta:
+            problems.error(path, line, f"'{key}' is given twice")
+        elif key not in schema:
+            hint = did_you_mean(key, schema) or _hint_for(key, schema_name)
+            problems.error(path, line, f"unknown key '{key}'{hint}")
+        else:
+            meta[key] = convert(value_node, key, schema[key], path, line, problems)
+    for key, spec in schema.items():
+        if spec.required and key not in meta:
+            problems.error(path, first_line, f"missing required key '{key}'")
+    return meta
+
+
+def _hint_for(key, schema_name):
+    if key == "order" and schema_name.endswith("translation"):
+        return " (a translation takes its order from the source file)"
+    if key in ("source_revision", "status") and not schema_name.endswith("translation"):
+        return f" ('{key}' belongs in translations, not in the source language)"
+    return ""
+
+
+def convert(node, key, spec, path, line, problems):
+    """The Python value of one front-matter entry, or None after an error."""
+    def bad(expected):
+        problems.error(path, line, f"'{key}' must be {expected}")
+
+    if spec.kind == "texts":
+        if not isinstance(node, yaml.SequenceNode) or not all(
+                _is_text(item) for item in node.value):
+            return bad("a list of texts, one per line starting with '- '")
+        return [item.value.strip() for item in node.value]
+    if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
+        return bad(_describe(spec))
+    value = node.value.strip()
+    if spec.kind == "text":
+        return value if value else bad("some text")
+    if spec.kind == "date":
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return bad("a date written like 2026-11-23")
+    if spec.kind == "int":
+        return int(value) if re.fullmatch(r"-?\d+", value) else bad("a whole number")
+    if spec.kind == "revision":
+        return value if REVISION_RE.fullmatch(value) else bad(
+            "the source file's revision: 7 to 40 characters 0-9 a-f "
+            "(python build.py status prints it)")
+    if spec.kind == "choice":
+        if value in spec.choices:
+            return value
+        return bad(" or ".join(f"'{c}'" for c in spec.choices))
+    raise AssertionError(spec.kind)
+
+
+def _is_text(node):
+    return isinstance(node, yaml.ScalarNode) and node.value.strip() != ""
+
+
+def _describe(spec):
+    return {"text": "some text", "date": "a date written like 2026-11-23",
+            "int": "a whole number", "revision": "a revision such as 3f2a9c1e7b40",
+            "choice": " or ".join(f"'{c}'" for c in spec.choices)}[spec.kind]

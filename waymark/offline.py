@@ -1,0 +1,53 @@
+"""The offline files: the service worker and its precache list.
+
+Written after freezing, because the list needs a revision of every file the
+freeze produced. Files under `<lang>/` belong to that language (a reader
+keeps only the languages they want); everything else is shared.
+"""
+import hashlib
+import json
+from pathlib import Path
+
+from . import SITE_DIR
+
+WORKER = "sw.js"
+PLACEHOLDER = ("/*BUILD*/", "/*END*/")
+
+
+def revision(data):
+    """A file's revision; the worker computes the same from a fetched body."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def precache(output_dir, languages):
+    """{group: [[path, revision, size], ...]} for every file in the build."""
+    output_dir = Path(output_dir)
+    groups = {"": []}
+    groups.update({code: [] for code in languages})
+    for file in sorted(output_dir.rglob("*")):
+        path = file.relative_to(output_dir).as_posix()
+        if not file.is_file() or path == WORKER:
+            continue
+        data = file.read_bytes()
+        top = path.split("/", 1)[0]
+        groups[top if top in groups and "/" in path else ""].append(
+            [path, revision(data), len(data)])
+    return groups
+
+
+def write_worker(output_dir, languages, default_language):
+    """Write `sw.js` with this build's precache list; return the list."""
+    files = precache(output_dir, languages)
+    build = {
+        "version": revision(json.dumps(files, sort_keys=True).encode()),
+        "default": default_language,
+        "files": {group: [entry[:2] for entry in entries] for group, entries in files.items()},
+        "sizes": {group: sum(entry[2] for entry in entries)
+                  for group, entries in files.items() if group},
+    }
+    template = (SITE_DIR / WORKER).read_text(encoding="utf-8")
+    start, end = template.index(PLACEHOLDER[0]), template.index(PLACEHOLDER[1])
+    code = (template[:start] + json.dumps(build, separators=(",", ":"), ensure_ascii=False)
+            + template[end + len(PLACEHOLDER[1]):])
+    (Path(output_dir) / WORKER).write_text(code, encoding="utf-8")
+    return files

@@ -1,0 +1,41 @@
+"""The preview server: the built folder over http, as a phone would get it.
+
+It binds 127.0.0.1 unless asked for the hotspot address. Browsers give a
+service worker (offline use) only to https and localhost, so over a hotspot
+readers get the plain pages; the printed message says so.
+"""
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import socket
+
+
+class Handler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      ".webmanifest": "application/manifest+json",
+                      ".js": "text/javascript", ".json": "application/json"}
+
+    def end_headers(self):
+        # Preview shows each new build at once; the service worker does the caching.
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format, *args):
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+
+def make_server(directory, host="127.0.0.1", port=8000, verbose=False):
+    server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
+    server.verbose = verbose
+    return server
+
+
+def lan_addresses():
+    """This machine's own network addresses, as a hotspot's phones see it."""
+    found = set()
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.add(info[4][0])
+    except OSError:
+        pass
+    return sorted(a for a in found if not a.startswith("127."))
