@@ -11,9 +11,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 DOMAIN = "messages"
-_KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+(".*")\s*$')
+_KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+(.*?)\s*$')
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|\{(\w*)\}")
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{\w*\}")
 
 
 def po_path(translations_dir, lang):
@@ -89,7 +89,7 @@ def _check_placeholders(message, path, problems):
 
 
 def _names(text):
-    return {"".join(match) or "{}" for match in _PLACEHOLDER.findall(text)}
+    return set(_PLACEHOLDER.findall(text))
 
 
 def _show(names):

@@ -90,18 +90,20 @@ def parse(text, path, schema_name, problems):
 
 def check(node, path, schema, schema_name, problems, first_line=2):
     """Check a YAML mapping whose first line is line `first_line` of the file."""
-    meta = {}
+    meta, suggested = {}, set()
     for key_node, value_node in node.value:
         key, line = key_node.value, key_node.start_mark.line + first_line
         if key in meta:
             problems.error(path, line, f"'{key}' is given twice")
         elif key not in schema:
             hint = did_you_mean(key, schema) or _hint_for(key, schema_name)
+            suggested.add(hint.partition("'")[2].partition("'")[0])
             problems.error(path, line, f"unknown key '{key}'{hint}")
         else:
             meta[key] = convert(value_node, key, schema[key], path, line, problems)
     for key, spec in schema.items():
-        if spec.required and key not in meta:
+        # A misspelt required key is one mistake, reported once above.
+        if spec.required and key not in meta and key not in suggested:
             problems.error(path, first_line, f"missing required key '{key}'")
     return meta
 
@@ -138,8 +140,7 @@ def convert(node, key, spec, path, line, problems):
         return int(value) if re.fullmatch(r"-?\d+", value) else bad("a whole number")
     if spec.kind == "revision":
         return value if REVISION_RE.fullmatch(value) else bad(
-            "the source file's revision: 7 to 40 characters 0-9 a-f "
-            "(python build.py status prints it)")
+            "the source file's revision: 7 to 40 characters 0-9 a-f")
     if spec.kind == "choice":
         if value in spec.choices:
             return value

@@ -4,6 +4,7 @@ It binds 127.0.0.1 unless asked for the hotspot address. Browsers give a
 service worker (offline use) only to https and localhost, so over a hotspot
 readers get the plain pages; the printed message says so.
 """
+from collections import deque
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import socket
@@ -19,6 +20,10 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
+    def log_request(self, code="-", size="-"):
+        self.server.requests.append(self.path)
+        super().log_request(code, size)
+
     def log_message(self, format, *args):
         if self.server.verbose:
             super().log_message(format, *args)
@@ -27,6 +32,7 @@ class Handler(SimpleHTTPRequestHandler):
 def make_server(directory, host="127.0.0.1", port=8000, verbose=False):
     server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
     server.verbose = verbose
+    server.requests = deque(maxlen=10_000)  # recent paths, for tests and curious users
     return server
 
 
