@@ -111,6 +111,10 @@ self.addEventListener('fetch', (event) => {
   const href = pageUrl(request.url);
   const entry = entries.get(href);
   if (!entry || newerClients.has(event.clientId)) return;
+  if (request.mode === 'navigate' && entry.lang) {
+    // Opening a page in a language makes it one of the reader's languages.
+    event.waitUntil(adopt(entry.lang));
+  }
   event.respondWith((async () => {
     const cache = await caches.open(FILES);
     const hit = await cache.match(keyFor(href, entry.rev));
@@ -145,6 +149,14 @@ self.addEventListener('message', (event) => {
                                      (error) => reply({ok: false, error: String(error)})));
   }
 });
+
+async function adopt(lang) {
+  const kept = await keptLanguages();
+  if (kept.includes(lang)) return;
+  await fill(['', lang]);
+  const now = await keptLanguages();  // the reader may have changed it meanwhile
+  if (!now.includes(lang)) await saveKept([...now, lang]);
+}
 
 // Keeps exactly the chosen languages: fetches what is missing, then frees
 // the space of languages the reader no longer wants.

@@ -15,17 +15,27 @@ pytestmark = pytest.mark.browser
 BRAND = "rgb(12, 92, 88)"  # the top bar's colour: proof the stylesheet loaded
 
 
-def wait_for(page, expression, seconds=15):
-    """Poll `expression` until true. (Playwright's wait_for_function evaluates
-    strings inside the page, which our Content Security Policy forbids.)"""
+def wait_for(page, condition, seconds=15):
+    """Poll until `condition` (a JS expression, or a Python callable) is true.
+    (Playwright's wait_for_function evaluates strings inside the page, which
+    our Content Security Policy forbids.)"""
+    check = condition if callable(condition) else lambda: page.evaluate(condition)
     deadline = time.monotonic() + seconds
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+    while not check():
+        assert time.monotonic() < deadline, f"timed out waiting for {condition}"
         time.sleep(0.1)
 
 
 def wait_until_offline_ready(page):
     wait_for(page, "!!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+
+
+def kept_languages(page, base_url):
+    """The languages the service worker keeps for offline reading."""
+    return page.evaluate("""async (key) => {
+        const stored = await (await caches.open('waymark-settings')).match(key);
+        return stored ? (await stored.json()).kept : [];
+    }""", base_url + "__waymark/settings")
 
 
 def bar_colour(page):
@@ -37,6 +47,7 @@ def test_guide_opens_offline_after_first_visit(context, sample_site, serve):
     page = context.new_page()
     page.goto(server.url + "ar/index.html")
     wait_until_offline_ready(page)
+    assert kept_languages(page, server.url) == ["ar"]
 
     context.set_offline(True)
     page.goto(server.url + "ar/asylum/asking-for-asylum.html")  # never visited
@@ -46,6 +57,19 @@ def test_guide_opens_offline_after_first_visit(context, sample_site, serve):
     assert page.locator(".choices a").count() == 3
     with pytest.raises(PlaywrightError):
         page.goto(server.url + "es/index.html")  # not kept: the reader did not ask for it
+
+
+def test_language_chosen_after_the_first_visit_is_kept_too(context, sample_site, serve):
+    server = serve(sample_site)
+    page = context.new_page()
+    page.goto(server.url)  # the language chooser: nothing says which language yet
+    wait_until_offline_ready(page)
+    page.get_by_role("link", name="español").click()
+    wait_for(page, lambda: "es" in kept_languages(page, server.url))
+
+    context.set_offline(True)
+    page.goto(server.url + "es/asylum/asking-for-asylum.html")  # never visited
+    assert page.locator("h1").inner_text() == "Cómo pedir asilo"
 
 
 def test_reader_can_keep_another_language(context, sample_site, serve):

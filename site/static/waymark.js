@@ -59,14 +59,17 @@
     };
   }
 
-  sw.register(root + 'sw.js').then(function (reg) {
-    if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
-    reg.addEventListener('updatefound', function () {
-      var worker = reg.installing;
-      worker.addEventListener('statechange', function () {
-        if (worker.state === 'installed' && sw.controller) offerUpdate(worker);
-      });
+  function watch(worker) {
+    worker.addEventListener('statechange', function () {
+      if (worker.state === 'installed' && sw.controller) offerUpdate(worker);
     });
+  }
+
+  sw.register(root + 'sw.js').then(function (reg) {
+    // A new build may be waiting, still installing, or found later.
+    if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
+    if (reg.installing) watch(reg.installing);
+    reg.addEventListener('updatefound', function () { watch(reg.installing); });
     setUpKeepForm();
   }).catch(function () { /* the site still works as plain pages */ });
 
