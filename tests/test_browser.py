@@ -212,3 +212,59 @@ def test_pages_fit_a_small_phone_with_big_tap_targets(browser, sample_site, serv
                     for i in range(page.locator(selector).count())]:
             assert box["height"] >= 40, (selector, box)
     context.close()
+
+
+# --- Search in the browser ------------------------------------------------
+
+def hits(page):
+    page.locator(".hits li").first.wait_for(timeout=10_000)
+    return page.eval_on_selector_all(".hits a", "els => els.map(a => a.getAttribute('href'))")
+
+
+def test_search_works_from_a_usb_copy_in_arabic(context, sample_site):
+    page = context.new_page()
+    page.goto((sample_site / "ar/search.html").as_uri() + "?q=" + "اللجوء")
+    assert hits(page)[0] == "asylum/asking-for-asylum.html"
+    assert page.locator(".hits mark").count() >= 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.hits')).direction") == "rtl"
+    assert page.locator("#all-guides").is_hidden()
+
+
+def test_search_works_offline_after_the_first_visit(context, sample_site, serve):
+    server = serve(sample_site)
+    page = context.new_page()
+    page.goto(server.url + "ar/index.html")
+    wait_until_offline_ready(page)
+    wait_for(page, lambda: "ar" in kept_languages(page, server.url))
+    context.set_offline(True)
+    page.goto(server.url + "ar/search.html?q=" + "أجر")  # typed with hamza: folds to اجر
+    assert hits(page)[0] == "complaints/unpaid-wages.html"
+
+
+def test_results_come_as_you_type_and_the_query_is_in_the_url(context, sample_site, serve):
+    server = serve(sample_site)
+    page = context.new_page()
+    page.goto(server.url + "en/search.html")
+    page.locator("#q").press_sequentially("asyl")
+    assert hits(page)[0] == "asylum/asking-for-asylum.html"
+    assert page.url.endswith("search.html?q=asyl")
+    assert page.locator(".hits .hit-section").first.inner_text() == "Asylum step by step"
+
+
+def test_a_misspelt_word_offers_the_right_one(context, sample_site, serve):
+    server = serve(sample_site)
+    page = context.new_page()
+    page.goto(server.url + "en/search.html?q=pasport")
+    suggestion = page.locator(".suggest a")
+    suggestion.wait_for()
+    assert suggestion.inner_text() == "passport"
+    suggestion.click()
+    assert hits(page)[0] == "work-contracts/before-you-sign.html"
+
+
+def test_the_search_box_on_a_guide_leads_to_results(context, sample_site):
+    page = context.new_page()
+    page.goto((sample_site / "es/work-contracts/before-you-sign.html").as_uri())
+    page.locator("form.search input[name=q]").first.fill("asilo")
+    page.locator("form.search button").first.click()
+    assert hits(page)[0] == "asylum/asking-for-asylum.html"

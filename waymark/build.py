@@ -5,8 +5,10 @@ Stages, in order; nothing is written to the output before every check passed:
 2. content: read, check and render every Markdown file (`content`);
 3. UI catalogues: check and compile (`catalogs`);
 4. freeze every page of every language into a staging folder (`freeze`);
-5. check the frozen pages' links, then write the service worker (`offline`);
-6. swap the staging folder in for the output folder.
+5. check the frozen pages' links;
+6. index each language for search (`search.export`);
+7. write the service worker with the precache list (`offline`);
+8. swap the staging folder in for the output folder.
 A failure at any stage raises BuildFailed with every problem found, and the
 previous output stays as it was.
 """
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 import shutil
 import tempfile
+
+from search import export as search_export
 
 from . import catalogs, config, content, create_app, freeze, offline
 from .errors import BuildFailed, Problems
@@ -56,6 +60,7 @@ def build(content_dir=ROOT / "content", output_dir=ROOT / "dist",
         pages = freeze.freeze(app, site, Path(staging) / "site", problems)
         if problems.errors:
             raise BuildFailed(problems)
+        search_export.write_all(site, Path(staging) / "site")
         offline.write_worker(Path(staging) / "site", [lang.code for lang in site.languages],
                              site.config.default_language)
         swap(Path(staging) / "site", output_dir)

@@ -20,6 +20,7 @@ def urls(site):
     for lang in site.languages:
         yield "pages.home", {"lang": lang.code}
         yield "pages.manifest", {"lang": lang.code}
+        yield "pages.search", {"lang": lang.code}
         for entry in site.entries:
             yield endpoint_for(entry, lang.code)
 

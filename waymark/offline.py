@@ -26,8 +26,8 @@ def precache(output_dir, languages):
     groups.update({code: [] for code in languages})
     for file in sorted(output_dir.rglob("*")):
         path = file.relative_to(output_dir).as_posix()
-        if not file.is_file() or path == WORKER:
-            continue
+        if not file.is_file() or path == WORKER or path.startswith("."):
+            continue  # the worker itself, and the preview server's search index
         data = file.read_bytes()
         top = path.split("/", 1)[0]
         groups[top if top in groups and "/" in path else ""].append(

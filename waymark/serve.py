@@ -7,13 +7,40 @@ readers get the plain pages; the printed message says so.
 from collections import deque
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+import re
 import socket
+from urllib.parse import parse_qs, urlsplit
+
+from search import page as search_page
+from search.index import INDEX_FOLDER
+
+SEARCH_PAGE = re.compile(r"/([A-Za-z0-9_-]+)/search\.html")
 
 
 class Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
                       ".webmanifest": "application/manifest+json",
                       ".js": "text/javascript", ".json": "application/json"}
+
+    def do_GET(self):
+        """Static files, except that a search is answered from the Whoosh index."""
+        parts = urlsplit(self.path)
+        match = SEARCH_PAGE.fullmatch(parts.path)
+        text = parse_qs(parts.query).get("q", [""])[0]
+        root = Path(self.directory)
+        page = root / parts.path.lstrip("/")
+        if not (match and text.strip() and page.is_file()):
+            return super().do_GET()
+        lang = match.group(1)
+        html = search_page.render(page.read_text(encoding="utf-8"), root / INDEX_FOLDER / lang,
+                                  lang, text)
+        body = html.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self):
         # Preview shows each new build at once; the service worker does the caching.

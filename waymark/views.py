@@ -66,6 +66,13 @@ def page(lang, slug):
                            parent=None, **common(path=entry.url, entry=entry))
 
 
+@bp.route("/<lang>/search.html")
+def search(lang):
+    """The search page: a plain list of every guide until the script (or the
+    preview server) puts results in it."""
+    return render_template("search.html", **common(path="search.html"))
+
+
 @bp.route("/<lang>/manifest.webmanifest")
 def manifest(lang):
     """The installable-app description, in the reader's language."""

@@ -1,0 +1,172 @@
+"""How text becomes search terms, for every script we ship.
+
+The same steps run in the browser (`site/static/search/search.js`), so a
+query finds the same guides offline as on the preview server:
+
+1. words: runs of letters, combining marks and digits. Everything else
+   separates words, so the Ethiopic word space and full stop, the Arabic and
+   Urdu comma and full stop, and the zero-width non-joiner all split words,
+   while the marks of Bengali, Devanagari or Thai stay inside them;
+2. normalise: NFKC, lower case, Latin and Greek accents removed ("queja" and
+   "quéja" are one word), Arabic-script folding (harakat and tatweel removed,
+   alef and hamza forms, Persian and Arabic yeh and kaf, teh marbuta as heh)
+   and Eastern Arabic and Persian digits as 0-9;
+3. scripts written without spaces (Chinese, Japanese, Thai, Lao, Burmese,
+   Khmer) become overlapping two-character pieces, so "劳动法" is "劳动 动法";
+4. stop words removed where Whoosh has a list for the language;
+5. stemming where Whoosh has a stemmer for the language and the browser has
+   the same one (`site/static/search/stem-<lang>.js`).
+"""
+from functools import lru_cache
+from pathlib import Path
+import re
+import unicodedata
+
+from whoosh import lang as whoosh_lang
+from whoosh.analysis import StemFilter, StopFilter, Token, Tokenizer
+
+STEMMERS_JS = Path(__file__).resolve().parent.parent / "site" / "static" / "search"
+
+_ACCENTED = (0x0041, 0x024F), (0x1E00, 0x1EFF), (0x0370, 0x03FF), (0x1F00, 0x1FFF)
+_SPACELESS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF),
+              (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+              (0x20000, 0x2FA1F))
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8"
+                           "\u06ea-\u06ed\u0640]")
+_ARABIC_FOLD = str.maketrans({
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",  # alef
+    "\u0649": "\u064a", "\u06cc": "\u064a",  # alef maksura, Persian yeh -> yeh
+    "\u06a9": "\u0643",  # Persian kaf -> kaf
+    "\u0629": "\u0647", "\u06c0": "\u0647", "\u06d5": "\u0647",  # teh marbuta and heh forms
+    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+})
+
+
+def _in(ranges, char):
+    code = ord(char)
+    return any(low <= code <= high for low, high in ranges)
+
+
+def _is_word_char(char):
+    return unicodedata.category(char)[0] in "LMN"
+
+
+def words(text):
+    """(start, end) of each word in `text`."""
+    spans, start = [], None
+    for index, char in enumerate(text):
+        if _is_word_char(char):
+            if start is None:
+                start = index
+        elif start is not None:
+            spans.append((start, index))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+@lru_cache(maxsize=100_000)
+def normalize(word):
+    """A word as the index stores it, before stop words and stemming."""
+    word = unicodedata.normalize("NFKC", word).lower()
+    kept, accented_base = [], False
+    for char in unicodedata.normalize("NFD", word):
+        if "\u0300" <= char <= "\u036f" and accented_base:
+            continue
+        if not unicodedata.category(char).startswith("M"):
+            accented_base = _in(_ACCENTED, char)
+        kept.append(char)
+    word = unicodedata.normalize("NFC", "".join(kept))
+    return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD)
+
+
+def pieces(word):
+    """Split a normalised word into terms: n-grams where the script has no spaces."""
+    out, run = [], []
+
+    def flush_run():
+        clusters = []
+        for char in run:
+            if clusters and unicodedata.category(char).startswith("M"):
+                clusters[-1] += char
+            else:
+                clusters.append(char)
+        if len(clusters) == 1:
+            out.append(clusters[0])
+        out.extend(a + b for a, b in zip(clusters, clusters[1:]))
+        run.clear()
+
+    other = []
+    for char in word:
+        spaceless = _in(_SPACELESS, char)
+        if spaceless or (run and unicodedata.category(char).startswith("M")):
+            if other:
+                out.append("".join(other))
+                other.clear()
+            run.append(char)
+        else:
+            if run:
+                flush_run()
+            other.append(char)
+    if run:
+        flush_run()
+    if other:
+        out.append("".join(other))
+    return out
+
+
+def terms_of(text):
+    """(term, start, end) for each term of `text`, before stop words and stemming."""
+    for start, end in words(text):
+        for piece in pieces(normalize(text[start:end])):
+            yield piece, start, end
+
+
+class WaymarkTokenizer(Tokenizer):
+    """Steps 1-3 above, as a Whoosh tokenizer."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="",
+                 **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for position, (term, start, end) in enumerate(terms_of(value)):
+            token.text, token.boost, token.stopped = term, 1.0, False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + position
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+def stemmer_code(lang):
+    """The two-letter code whose stemmer we use for `lang`, or None."""
+    code = lang.split("-")[0].split("_")[0].lower()
+    if whoosh_lang.has_stemmer(code) and (STEMMERS_JS / f"stem-{code}.js").exists():
+        return code
+    return None
+
+
+def stop_words(lang):
+    code = lang.split("-")[0].split("_")[0].lower()
+    if not whoosh_lang.has_stopwords(code):
+        return frozenset()
+    return frozenset(t for word in whoosh_lang.stopwords_for_language(code)
+                     for t in pieces(normalize(word)))
+
+
+def analyzer(lang):
+    """The Whoosh analyzer for one language."""
+    chain = WaymarkTokenizer() | StopFilter(stoplist=stop_words(lang), minsize=1)
+    code = stemmer_code(lang)
+    if code:
+        return chain | StemFilter(stemfn=whoosh_lang.stemmer_for_language(code))
+    return chain
+
+
+def stem_function(lang):
+    code = stemmer_code(lang)
+    return whoosh_lang.stemmer_for_language(code) if code else (lambda word: word)

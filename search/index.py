@@ -1,0 +1,102 @@
+"""One Whoosh index per language, built from the guides at build time.
+
+Fields: title (boosted most), headings, summary and body. Each document also
+stores what a result shows: its URL (relative to the language folder), title,
+section and summary. The index is written into the build under `.whoosh/`,
+where the preview server searches it; the browser gets an export of the same
+numbers (`search/export.py`).
+"""
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from whoosh import fields, index
+from whoosh.filedb.filestore import RamStorage
+
+from .analysis import analyzer
+
+FIELDS = ("title", "summary", "headings", "body")
+BOOSTS = {"title": 3.0, "summary": 1.5, "headings": 2.0, "body": 1.0}
+INDEX_FOLDER = ".whoosh"
+
+
+@dataclass
+class SearchDoc:
+    url: str  # relative to the language folder: "asylum/interview.html"
+    title: str
+    section: str
+    summary: str
+    headings: str
+    body: str
+
+
+def schema(lang):
+    text = analyzer(lang)
+    return fields.Schema(
+        shown=fields.STORED,  # what a result shows: url, title, section, summary, body
+        **{name: fields.TEXT(analyzer=text, field_boost=BOOSTS[name], phrase=False)
+           for name in FIELDS})
+
+
+def build_index(lang, docs, storage=None):
+    """A fresh index of `docs` (fresh, so that no deleted document skews idf)."""
+    storage = storage or RamStorage()
+    ix = storage.create_index(schema(lang))
+    with ix.writer() as writer:
+        for doc in docs:
+            writer.add_document(shown=vars(doc), title=doc.title, summary=doc.summary,
+                                headings=doc.headings, body=doc.body)
+    return ix
+
+
+def open_index(folder):
+    return index.open_dir(str(folder)) if index.exists_in(str(folder)) else None
+
+
+def docs_for(site, lang):
+    """The searchable documents a reader of `lang` gets: guides and pages."""
+    found = []
+    for section in site.sections:
+        section_title = section.shown(lang).doc.title
+        for guide in section.guides:
+            found.append(_doc(guide, lang, section_title))
+    for page in site.pages:
+        found.append(_doc(page, lang, ""))
+    return found
+
+
+def _doc(entry, lang, section_title):
+    doc = entry.shown(lang).doc
+    text = _Text()
+    text.feed(doc.html)
+    text.close()
+    return SearchDoc(url=entry.url, title=doc.title, section=section_title,
+                     summary=doc.meta.get("summary", ""),
+                     headings="\n".join(text.headings), body="".join(text.body).strip())
+
+
+class _Text(HTMLParser):
+    """Plain text of a rendered guide, headings apart from the rest."""
+
+    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    BLOCKS = HEADINGS | {"p", "li", "td", "th", "dt", "dd", "div", "blockquote", "br"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.headings, self.body, self.depth = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HEADINGS:
+            self.depth += 1
+            self.headings.append("")
+        elif tag in self.BLOCKS:
+            self.body.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HEADINGS:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.headings[-1] += data
+        else:
+            self.body.append(data)

@@ -1,0 +1,83 @@
+"""Search results as HTML, for the preview server's search page.
+
+The same markup the browser's client makes (`site/static/search/search.js`),
+so the page looks the same with or without JavaScript. The page's own words
+("3 guides found.") come from the data attributes of its results box, which
+the build wrote in the page's language.
+"""
+from html import escape
+import json
+import re
+from urllib.parse import quote
+
+from . import query
+from .analysis import normalize, pieces, stem_function, stop_words, words
+from .export import FORMS_FILE
+from .index import open_index
+
+MARKER = "<!--results-->"
+_SENTENCES = re.compile(r"(?<=[.!?؟۔።])\s+|\n+")
+
+
+def render(page_html, index_folder, lang, text, limit=20):
+    """`page_html` (the built search page) with the results for `text` in it."""
+    ix = open_index(index_folder)
+    if ix is None or MARKER not in page_html or not text.strip():
+        return page_html
+    forms = json.loads((index_folder / FORMS_FILE).read_text(encoding="utf-8"))
+    answer = query.search(ix, text, lang, forms, limit=limit)
+    with ix.searcher() as searcher:
+        shown = [searcher.stored_fields(r.docnum)["shown"] for r in answer.results]
+    strings = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', page_html.split(MARKER)[0]
+                              .rsplit('id="results"', 1)[-1]))
+    html = results_html(answer, shown, strings, text, lang)
+    page_html = page_html.replace(MARKER, html, 1)
+    return page_html.replace('id="q" name="q"', f'id="q" name="q" value="{escape(text)}"', 1)
+
+
+def results_html(answer, shown, strings, text, lang):
+    wanted = {term for group in answer.groups for term in group.terms}
+    marker = _Marker(lang, wanted)
+    if not shown:
+        out = [f'<p class="count">{strings["none"].replace("{query}", escape(text))}</p>']
+        if answer.suggestion:
+            link = (f'<a href="search.html?q={quote(answer.suggestion)}">'
+                    f'{escape(answer.suggestion)}</a>')
+            out.append(f'<p class="suggest">{strings["suggest"].replace("{suggestion}", link)}</p>')
+        return "".join(out)
+    count = strings["count"].replace("{count}", str(len(shown)))
+    items = []
+    for doc in shown:
+        snippet = best_sentence(doc["body"], marker) or doc["summary"]
+        section = f'<span class="hit-section">{escape(doc["section"])}</span>' if doc["section"] else ""
+        items.append(f'<li><a href="{escape(doc["url"])}">{marker(doc["title"])}</a>{section}'
+                     f'<p class="snippet">{marker(snippet)}</p></li>')
+    return f'<p class="count">{count}</p><ol class="hits">{"".join(items)}</ol>'
+
+
+def best_sentence(text, marker):
+    best, best_count = "", 0
+    for sentence in _SENTENCES.split(text):
+        count = sum(term in marker.wanted for term in marker.terms(sentence))
+        if count > best_count:
+            best, best_count = sentence.strip(), count
+    return best if len(best) <= 220 else best[:217] + "…"
+
+
+class _Marker:
+    """Escapes text, marking the words whose terms the query matched."""
+
+    def __init__(self, lang, wanted):
+        self.stem, self.stops, self.wanted = stem_function(lang), stop_words(lang), wanted
+
+    def terms(self, text):
+        return [self.stem(p) for start, end in words(text)
+                for p in pieces(normalize(text[start:end])) if p not in self.stops]
+
+    def __call__(self, text):
+        out, at = [], 0
+        for start, end in words(text):
+            if any(term in self.wanted for term in self.terms(text[start:end])):
+                out += [escape(text[at:start]), f"<mark>{escape(text[start:end])}</mark>"]
+                at = end
+        return "".join(out) + escape(text[at:])

@@ -1,0 +1,373 @@
+// Waymark's search, in the browser. It ranks exactly as the Whoosh index the
+// build made (see search/analysis.py and search/query.py for the rules, which
+// this file follows step by step), from a classic-script export so that it
+// works offline, from the service worker's cache and from file://.
+(function () {
+  'use strict';
+
+  // --- Analysis: text to terms (search/analysis.py) ---------------------
+  var ACCENTED = [[0x41, 0x24F], [0x1E00, 0x1EFF], [0x370, 0x3FF], [0x1F00, 0x1FFF]];
+  var SPACELESS = [[0x0E00, 0x0EFF], [0x1000, 0x109F], [0x1780, 0x17FF], [0x3040, 0x30FF],
+    [0x31F0, 0x31FF], [0x3400, 0x4DBF], [0x4E00, 0x9FFF], [0xF900, 0xFAFF], [0x20000, 0x2FA1F]];
+  var ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]/g;
+  var FOLD = {'\u0623': '\u0627', '\u0625': '\u0627', '\u0622': '\u0627', '\u0671': '\u0627',
+    '\u0649': '\u064a', '\u06cc': '\u064a', '\u06a9': '\u0643',
+    '\u0629': '\u0647', '\u06c0': '\u0647', '\u06d5': '\u0647'};
+  for (var d = 0; d < 10; d++) {
+    FOLD[String.fromCharCode(0x660 + d)] = String(d);
+    FOLD[String.fromCharCode(0x6F0 + d)] = String(d);
+  }
+  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  var MARK = /^\p{M}$/u;
+
+  function inRanges(ranges, code) {
+    for (var i = 0; i < ranges.length; i++) {
+      if (code >= ranges[i][0] && code <= ranges[i][1]) return true;
+    }
+    return false;
+  }
+
+  // [start, end] of each word, in UTF-16 offsets of `text`.
+  function words(text) {
+    var spans = [], match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text))) spans.push([match.index, match.index + match[0].length]);
+    return spans;
+  }
+
+  var normalized = new Map();
+  function normalize(word) {
+    var cached = normalized.get(word);
+    if (cached !== undefined) return cached;
+    var out = '', accentedBase = false;
+    for (var ch of word.normalize('NFKC').toLowerCase().normalize('NFD')) {
+      var code = ch.codePointAt(0);
+      if (code >= 0x300 && code <= 0x36F && accentedBase) continue;
+      if (!MARK.test(ch)) accentedBase = inRanges(ACCENTED, code);
+      out += ch;
+    }
+    var folded = '';
+    for (var c of out.normalize('NFC').replace(ARABIC_MARKS, '')) folded += FOLD[c] || c;
+    normalized.set(word, folded);
+    return folded;
+  }
+
+  // Scripts without spaces become overlapping two-character pieces.
+  function pieces(word) {
+    var out = [], run = [], other = '';
+    function flushRun() {
+      var clusters = [];
+      run.forEach(function (ch) {
+        if (clusters.length && MARK.test(ch)) clusters[clusters.length - 1] += ch;
+        else clusters.push(ch);
+      });
+      if (clusters.length === 1) out.push(clusters[0]);
+      for (var i = 0; i + 1 < clusters.length; i++) out.push(clusters[i] + clusters[i + 1]);
+      run = [];
+    }
+    for (var ch of word) {
+      if (inRanges(SPACELESS, ch.codePointAt(0)) || (run.length && MARK.test(ch))) {
+        if (other) { out.push(other); other = ''; }
+        run.push(ch);
+      } else {
+        if (run.length) flushRun();
+        other += ch;
+      }
+    }
+    if (run.length) flushRun();
+    if (other) out.push(other);
+    return out;
+  }
+
+  // --- One language's index (search/export.py) --------------------------
+  function Index(data) {
+    this.data = data;
+    this.stops = new Set(data.stop);
+    var stemmer = data.stem && (self.WaymarkStemmers || {})[data.stem];
+    this.stem = stemmer || function (word) { return word; };
+    this.position = new Map();
+    for (var i = 0; i < data.terms.length; i++) this.position.set(data.terms[i], i);
+    this.nFields = data.fields.length;
+  }
+
+  // The terms of `text`, as the index stores them.
+  Index.prototype.termsOf = function (text) {
+    var self_ = this, found = [];
+    words(text).forEach(function (span) {
+      pieces(normalize(text.slice(span[0], span[1]))).forEach(function (piece) {
+        if (!self_.stops.has(piece)) found.push(self_.stem(piece));
+      });
+    });
+    return found;
+  };
+
+  // The query's groups (search/query.py: groups).
+  Index.prototype.groups = function (text) {
+    var spans = words(text), found = [], self_ = this;
+    var prefixOpen = spans.length > 0 && spans[spans.length - 1][1] === text.trimEnd().length &&
+      text.trimEnd().length === text.length;
+    spans.forEach(function (span, number) {
+      var word = text.slice(span[0], span[1]);
+      var parts = pieces(normalize(word));
+      parts.forEach(function (piece, index) {
+        if (self_.stops.has(piece)) return;
+        var term = self_.stem(piece);
+        var group = {word: word, terms: [term], prefix: false};
+        var last = number === spans.length - 1 && index === parts.length - 1;
+        if (last && prefixOpen && Array.from(piece).length >= self_.data.minPrefix) {
+          group.prefix = true;
+          group.terms = group.terms.concat(self_.expand(piece === term ? [piece] : [piece, term].filter(Boolean), term));
+        }
+        var key = JSON.stringify(group.terms);
+        if (!found.some(function (g) { return JSON.stringify(g.terms) === key; })) found.push(group);
+      });
+    });
+    return found;
+  };
+
+  Index.prototype.expand = function (prefixes, exclude) {
+    var out = [], terms = this.data.terms;
+    for (var i = 0; i < terms.length && out.length < this.data.maxExpansions; i++) {
+      var term = terms[i];
+      if (term !== exclude && prefixes.some(function (p) { return term.startsWith(p); })) out.push(term);
+    }
+    return out;
+  };
+
+  // Every (field, doc, weight) of one term, decoded from the export.
+  Index.prototype.postings = function (term) {
+    var at = this.position.get(term);
+    if (at === undefined) return [];
+    var flat = this.data.post[at], out = [], i = 0;
+    while (i < flat.length) {
+      var field = flat[i], count = flat[i + 1], doc = 0, list = [];
+      i += 2;
+      for (var k = 0; k < count; k++, i += 2) {
+        doc += flat[i];
+        list.push([doc, flat[i + 1]]);
+      }
+      out.push([field, list]);
+    }
+    return out;
+  };
+
+  // BM25F as Whoosh computes it: per-field BM25 summed over fields and terms.
+  Index.prototype.search = function (text, limit) {
+    var data = this.data, groups = this.groups(text);
+    var answer = {results: [], groups: groups, suggestion: ''};
+    if (!groups.length) return answer;
+    var scores = new Map(), matched = new Map(), self_ = this;
+    groups.forEach(function (group, g) {
+      group.terms.forEach(function (term) {
+        self_.postings(term).forEach(function (entry) {
+          var field = entry[0], list = entry[1];
+          var idf = Math.log(data.N / (list.length + 1)) + 1;
+          list.forEach(function (posting) {
+            var doc = posting[0], weight = posting[1];
+            var length = data.len[doc * self_.nFields + field];
+            var score = idf * ((weight * (data.K1 + 1)) /
+              (weight + data.K1 * ((1 - data.B) + data.B * length / data.avg[field])));
+            scores.set(doc, (scores.get(doc) || 0) + score);
+            if (!matched.has(doc)) matched.set(doc, new Set());
+            matched.get(doc).add(g);
+          });
+        });
+      });
+    });
+    var results = [];
+    scores.forEach(function (score, doc) {
+      if (matched.get(doc).size === groups.length) results.push({doc: doc, score: score});
+    });
+    results.sort(function (a, b) {
+      // Sums taken in another order may differ in the last bits: within that,
+      // the earlier document first, as Whoosh does for equal scores.
+      var tie = Math.abs(a.score - b.score) <= 1e-9 * Math.max(a.score, b.score);
+      return tie ? a.doc - b.doc : b.score - a.score;
+    });
+    answer.results = results.slice(0, limit || 10);
+    if (!answer.results.length) answer.suggestion = this.suggest(text, groups);
+    return answer;
+  };
+
+  // "Did you mean": the nearest known word (search/query.py: suggest).
+  Index.prototype.suggest = function (text, groups) {
+    var fixed = text, self_ = this;
+    groups.forEach(function (group) {
+      if (group.terms.some(function (t) { return self_.position.has(t); })) return;
+      var close = self_.closest(normalize(group.word));
+      if (close) fixed = fixed.replace(group.word, function () { return close; });
+    });
+    return fixed !== text ? fixed : '';
+  };
+
+  Index.prototype.closest = function (word) {
+    var data = this.data, size = Array.from(word).length;
+    var limit = size <= 4 ? 1 : 2, best = null;
+    for (var i = 0; i < data.terms.length; i++) {
+      var form = data.forms[i] || data.terms[i];
+      var candidate = Array.from(normalize(form));
+      if (Math.abs(candidate.length - size) > limit) continue;
+      var distance = edits(Array.from(word), candidate, limit);
+      if (distance <= limit && (!best || distance < best[0])) best = [distance, form];
+    }
+    return best ? best[1] : '';
+  };
+
+  function edits(a, b, limit) {
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      for (j = 1; j <= b.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1,
+          previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      }
+      if (Math.min.apply(null, current) > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  self.WaymarkSearchEngine = {Index: Index, words: words, normalize: normalize, pieces: pieces};
+
+  // --- The search page ---------------------------------------------------
+  var box = typeof document !== 'undefined' && document.getElementById('results');
+  if (!box) return;
+  var here = document.currentScript.src.replace(/[^/]*$/, '');  // the stemmers sit beside this file
+  var lang = document.body.getAttribute('data-lang');
+  var input = document.getElementById('q');
+  var listAll = document.getElementById('all-guides');
+  var index = null, loading = null, texts = null;
+
+  function load(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  function ready() {
+    if (!loading) {
+      loading = load(box.getAttribute('data-index')).then(function () {
+        var data = self.WaymarkIndex[lang];
+        var stemmer = data.stem ? load(here + 'stem-' + data.stem + '.js')
+          : Promise.resolve();
+        return stemmer.then(function () { index = new Index(data); });
+      });
+    }
+    return loading;
+  }
+
+  function loadTexts() {
+    if (!texts) {
+      texts = load(box.getAttribute('data-text')).then(function () {
+        return self.WaymarkText[lang];
+      });
+    }
+    return texts;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Writes `text` into `node`, marking the words whose terms the query matched.
+  function highlight(node, text, wanted) {
+    var at = 0;
+    words(text).forEach(function (span) {
+      var terms = index.termsOf(text.slice(span[0], span[1]));
+      if (!terms.some(function (t) { return wanted.has(t); })) return;
+      node.appendChild(document.createTextNode(text.slice(at, span[0])));
+      node.appendChild(el('mark', '', text.slice(span[0], span[1])));
+      at = span[1];
+    });
+    node.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  // The sentence of the guide with the most matched words, cut to size.
+  function snippet(text, wanted) {
+    var best = '', bestCount = 0;
+    text.split(/(?<=[.!?؟۔።])\s+|\n+/).forEach(function (sentence) {
+      var count = index.termsOf(sentence).filter(function (t) { return wanted.has(t); }).length;
+      if (count > bestCount) { best = sentence.trim(); bestCount = count; }
+    });
+    return best.length > 220 ? best.slice(0, 217) + '…' : best;
+  }
+
+  function show(answer, query) {
+    box.textContent = '';
+    listAll.hidden = !!query.trim();
+    if (!query.trim()) return;
+    var wanted = new Set();
+    answer.groups.forEach(function (g) { g.terms.forEach(function (t) { wanted.add(t); }); });
+    var count = answer.results.length;
+    if (!count) {
+      box.appendChild(el('p', 'count', box.getAttribute('data-none').replace('{query}', query)));
+      if (answer.suggestion) {
+        var parts = box.getAttribute('data-suggest').split('{suggestion}');
+        var hint = el('p', 'suggest', parts[0]);
+        var link = el('a', '', answer.suggestion);
+        link.href = 'search.html?q=' + encodeURIComponent(answer.suggestion);
+        link.addEventListener('click', function (event) {
+          event.preventDefault();
+          input.value = answer.suggestion;
+          run();
+        });
+        hint.appendChild(link);
+        hint.appendChild(document.createTextNode(parts[1] || ''));
+        box.appendChild(hint);
+      }
+      return;
+    }
+    // "Guides found: 3" reads right in every language, whatever its plural rules.
+    box.appendChild(el('p', 'count', box.getAttribute('data-count').replace('{count}', count)));
+    var list = el('ol', 'hits');
+    answer.results.forEach(function (result) {
+      var doc = index.data.docs[result.doc];
+      var item = el('li'), link = el('a');
+      link.href = doc[0];
+      highlight(link, doc[1], wanted);
+      item.appendChild(link);
+      if (doc[2]) item.appendChild(el('span', 'hit-section', doc[2]));
+      var para = el('p', 'snippet');
+      highlight(para, doc[3], wanted);
+      item.appendChild(para);
+      loadTexts().then(function (all) {
+        var best = snippet(all[result.doc], wanted);
+        if (best) { para.textContent = ''; highlight(para, best, wanted); }
+      }, function () { /* keep the summary */ });
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+
+  function run() {
+    var query = input.value;
+    try {
+      history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
+    } catch (e) { /* some file:// browsers refuse: the results still show */ }
+    if (!query.trim()) { show({results: [], groups: []}, ''); return; }
+    if (!index) box.textContent = box.getAttribute('data-loading');
+    ready().then(function () {
+      if (input.value === query) show(index.search(query, 20), query);
+    });
+  }
+
+  var initial = new URLSearchParams(location.search).get('q');
+  if (initial) {
+    input.value = initial;
+    run();
+  }
+  input.addEventListener('focus', function () { ready(); });
+  input.addEventListener('input', run);
+  input.form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    run();
+  });
+}());
