@@ -10,7 +10,9 @@ query finds the same guides offline as on the preview server:
 2. normalise: NFKC, lower case, Latin and Greek accents removed ("queja" and
    "quéja" are one word), Arabic-script folding (harakat and tatweel removed,
    alef and hamza forms, Persian and Arabic yeh and kaf, teh marbuta as heh)
-   and Eastern Arabic and Persian digits as 0-9;
+   Eastern Arabic and Persian digits as 0-9, Ethiopic letters that sound the
+   same (ሐ ኀ as ሀ, ሠ as ሰ, ዐ as አ, ፀ as ጸ, each in all seven orders, as
+   writers use them interchangeably) and Bengali khanda ta (ৎ) as ত্;
 3. scripts written without spaces (Chinese, Japanese, Thai, Lao, Burmese,
    Khmer) become overlapping two-character pieces, so "劳动法" is "劳动 动法";
 4. stop words removed where Whoosh has a list for the language;
@@ -40,6 +42,11 @@ _ARABIC_FOLD = str.maketrans({
     "\u0629": "\u0647", "\u06c0": "\u0647", "\u06d5": "\u0647",  # teh marbuta and heh forms
     **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
     **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+    **{chr(start + order): chr(target + order)  # Ethiopic homophones, all 8 orders
+       for start, target in ((0x1210, 0x1200), (0x1280, 0x1200), (0x1220, 0x1230),
+                             (0x12D0, 0x12A0), (0x1340, 0x1338))
+       for order in range(8)},
+    "ৎ": "ত্",  # Bengali khanda ta
 })
 
 
@@ -82,20 +89,26 @@ def normalize(word):
     return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD)
 
 
+def clusters(word):
+    """A word's letters, each with the marks that follow it (ক্ষা is two)."""
+    out = []
+    for char in word:
+        if out and unicodedata.category(char).startswith("M"):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
 def pieces(word):
     """Split a normalised word into terms: n-grams where the script has no spaces."""
     out, run = [], []
 
     def flush_run():
-        clusters = []
-        for char in run:
-            if clusters and unicodedata.category(char).startswith("M"):
-                clusters[-1] += char
-            else:
-                clusters.append(char)
-        if len(clusters) == 1:
-            out.append(clusters[0])
-        out.extend(a + b for a, b in zip(clusters, clusters[1:]))
+        letters = clusters(run)
+        if len(letters) == 1:
+            out.append(letters[0])
+        out.extend(a + b for a, b in zip(letters, letters[1:]))
         run.clear()
 
     other = []

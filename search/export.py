@@ -22,7 +22,7 @@ from whoosh.filedb.filestore import FileStorage
 
 INDEX_FILE = "search-index.js"
 TEXT_FILE = "search-text.js"
-FORMS_FILE = "forms.json"
+WORDS_FILE = "words.json"  # the index's Words, for the preview server
 
 
 def export(ix, lang, docs):
@@ -42,10 +42,10 @@ def export(ix, lang, docs):
                     last = matcher.id()
                     matcher.next()
                 postings[position[term]] += [field_number, len(flat) // 2, *flat]
-        lengths = [_number(reader.doc_field_length(n, name, 0))
+        lengths = [_number(reader.doc_field_length(n, name) or 0)  # None: the field is empty
                    for n in range(reader.doc_count_all()) for name in FIELDS]
-        forms = query.surface_forms(lang, [d.title + "\n" + d.summary + "\n" + d.headings
-                                           + "\n" + d.body for d in docs])
+        known = query.words_of(lang, [d.title + "\n" + d.summary + "\n" + d.headings
+                                      + "\n" + d.body for d in docs], vocab)
         return {
             "lang": lang,
             "stem": analysis.stemmer_code(lang),
@@ -58,8 +58,9 @@ def export(ix, lang, docs):
             "len": lengths,
             "terms": vocab,
             "post": postings,
-            "forms": [forms.get(term, term) if forms.get(term, term) != term else 0
+            "forms": [known.forms.get(term, term) if known.forms.get(term, term) != term else 0
                       for term in vocab],
+            "starts": [[word, position[term]] for word, term in known.starts],
             "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
         }
 
@@ -73,6 +74,11 @@ def as_script(variable, lang, data):
     return f"(self.{variable} = self.{variable} || {{}})[{json.dumps(lang)}] = {payload};\n"
 
 
+def read_script(text):
+    """The data in a file written by `as_script`."""
+    return json.loads(text.split("] = ", 1)[1].rstrip().rstrip(";"))
+
+
 def write_language(site, lang, output_dir):
     """Index one language: the Whoosh index for the preview server, and the
     browser's export and snippet text. Returns the number of documents."""
@@ -81,8 +87,8 @@ def write_language(site, lang, output_dir):
     folder.mkdir(parents=True, exist_ok=True)
     ix = build_index(lang, docs, FileStorage(str(folder)))
     data = export(ix, lang, docs)
-    forms = {term: form or term for term, form in zip(data["terms"], data["forms"])}
-    (folder / FORMS_FILE).write_text(json.dumps(forms, ensure_ascii=False), encoding="utf-8")
+    known = {key: data[key] for key in ("terms", "forms", "starts")}
+    (folder / WORDS_FILE).write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
     lang_dir = Path(output_dir) / lang
     (lang_dir / INDEX_FILE).write_text(as_script("WaymarkIndex", lang, data), encoding="utf-8")
     texts = [d.body for d in docs]

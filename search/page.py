@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from . import query
 from .analysis import normalize, pieces, stem_function, stop_words, words
-from .export import FORMS_FILE
+from .export import WORDS_FILE
 from .index import open_index
 
 MARKER = "<!--results-->"
@@ -24,8 +24,9 @@ def render(page_html, index_folder, lang, text, limit=20):
     ix = open_index(index_folder)
     if ix is None or MARKER not in page_html or not text.strip():
         return page_html
-    forms = json.loads((index_folder / FORMS_FILE).read_text(encoding="utf-8"))
-    answer = query.search(ix, text, lang, forms, limit=limit)
+    known = query.Words.from_export(
+        json.loads((index_folder / WORDS_FILE).read_text(encoding="utf-8")))
+    answer = query.search(ix, text, lang, known, limit=limit)
     with ix.searcher() as searcher:
         shown = [searcher.stored_fields(r.docnum)["shown"] for r in answer.results]
     strings = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', page_html.split(MARKER)[0]

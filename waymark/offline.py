@@ -2,13 +2,19 @@
 
 Written after freezing, because the list needs a revision of every file the
 freeze produced. Files under `<lang>/` belong to that language (a reader
-keeps only the languages they want); everything else is shared.
+keeps only the languages they want), and so does the stemmer its search
+uses; other stemmers are not precached; everything else is shared.
 """
 import hashlib
 import json
 from pathlib import Path
 
+from search.analysis import stemmer_code
+
 from . import SITE_DIR
+
+STEMMER = "static/search/stem-{}.js"
+STEMMERS = "static/search/stem-"
 
 WORKER = "sw.js"
 PLACEHOLDER = ("/*BUILD*/", "/*END*/")
@@ -24,14 +30,21 @@ def precache(output_dir, languages):
     output_dir = Path(output_dir)
     groups = {"": []}
     groups.update({code: [] for code in languages})
+    stemmers = {}
+    for code in languages:
+        stemmers.setdefault(STEMMER.format(stemmer_code(code)), []).append(code)
     for file in sorted(output_dir.rglob("*")):
         path = file.relative_to(output_dir).as_posix()
         if not file.is_file() or path == WORKER or path.startswith("."):
             continue  # the worker itself, and the preview server's search index
         data = file.read_bytes()
         top = path.split("/", 1)[0]
-        groups[top if top in groups and "/" in path else ""].append(
-            [path, revision(data), len(data)])
+        if path.startswith(STEMMERS):
+            owners = stemmers.get(path, [])
+        else:
+            owners = [top if top in groups and "/" in path else ""]
+        for group in owners:
+            groups[group].append([path, revision(data), len(data)])
     return groups
 
 

@@ -17,6 +17,14 @@
     FOLD[String.fromCharCode(0x660 + d)] = String(d);
     FOLD[String.fromCharCode(0x6F0 + d)] = String(d);
   }
+  // Ethiopic letters that sound the same, in all their orders.
+  [[0x1210, 0x1200], [0x1280, 0x1200], [0x1220, 0x1230], [0x12D0, 0x12A0], [0x1340, 0x1338]]
+    .forEach(function (pair) {
+      for (var order = 0; order < 8; order++) {
+        FOLD[String.fromCharCode(pair[0] + order)] = String.fromCharCode(pair[1] + order);
+      }
+    });
+  FOLD['\u09ce'] = '\u09a4\u09cd';  // Bengali khanda ta
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
   var MARK = /^\p{M}$/u;
 
@@ -52,17 +60,23 @@
     return folded;
   }
 
+  // A word's letters, each with the marks that follow it.
+  function clusters(word) {
+    var out = [];
+    for (var ch of word) {
+      if (out.length && MARK.test(ch)) out[out.length - 1] += ch;
+      else out.push(ch);
+    }
+    return out;
+  }
+
   // Scripts without spaces become overlapping two-character pieces.
   function pieces(word) {
     var out = [], run = [], other = '';
     function flushRun() {
-      var clusters = [];
-      run.forEach(function (ch) {
-        if (clusters.length && MARK.test(ch)) clusters[clusters.length - 1] += ch;
-        else clusters.push(ch);
-      });
-      if (clusters.length === 1) out.push(clusters[0]);
-      for (var i = 0; i + 1 < clusters.length; i++) out.push(clusters[i] + clusters[i + 1]);
+      var letters = clusters(run.join(''));
+      if (letters.length === 1) out.push(letters[0]);
+      for (var i = 0; i + 1 < letters.length; i++) out.push(letters[i] + letters[i + 1]);
       run = [];
     }
     for (var ch of word) {
@@ -116,7 +130,7 @@
         var last = number === spans.length - 1 && index === parts.length - 1;
         if (last && prefixOpen && Array.from(piece).length >= self_.data.minPrefix) {
           group.prefix = true;
-          group.terms = group.terms.concat(self_.expand(piece === term ? [piece] : [piece, term].filter(Boolean), term));
+          group.terms = group.terms.concat(self_.expand(piece, term));
         }
         var key = JSON.stringify(group.terms);
         if (!found.some(function (g) { return JSON.stringify(g.terms) === key; })) found.push(group);
@@ -125,11 +139,16 @@
     return found;
   };
 
-  Index.prototype.expand = function (prefixes, exclude) {
-    var out = [], terms = this.data.terms;
+  // Terms the typed piece may be the start of (search/query.py: expand).
+  Index.prototype.expand = function (piece, term) {
+    var out = [], terms = this.data.terms, starts = this.data.starts, wanted = new Set();
+    for (var k = 0; k < starts.length; k++) {
+      if (starts[k][0].startsWith(piece)) wanted.add(terms[starts[k][1]]);
+    }
     for (var i = 0; i < terms.length && out.length < this.data.maxExpansions; i++) {
-      var term = terms[i];
-      if (term !== exclude && prefixes.some(function (p) { return term.startsWith(p); })) out.push(term);
+      var candidate = terms[i];
+      if (candidate !== term && (candidate.startsWith(piece) || (term && candidate.startsWith(term)) ||
+          wanted.has(candidate))) out.push(candidate);
     }
     return out;
   };
@@ -201,28 +220,36 @@
   };
 
   Index.prototype.closest = function (word) {
-    var data = this.data, size = Array.from(word).length;
+    var data = this.data, letters = clusters(word), size = letters.length;
     var limit = size <= 4 ? 1 : 2, best = null;
     for (var i = 0; i < data.terms.length; i++) {
       var form = data.forms[i] || data.terms[i];
-      var candidate = Array.from(normalize(form));
+      var candidate = clusters(normalize(form));
       if (Math.abs(candidate.length - size) > limit) continue;
-      var distance = edits(Array.from(word), candidate, limit);
+      var distance = edits(letters, candidate, limit);
       if (distance <= limit && (!best || distance < best[0])) best = [distance, form];
     }
     return best ? best[1] : '';
   };
 
+  // Levenshtein distance, a swap of neighbours counting as one edit.
   function edits(a, b, limit) {
-    var previous = [];
+    var before = null, previous = [];
     for (var j = 0; j <= b.length; j++) previous.push(j);
     for (var i = 1; i <= a.length; i++) {
       var current = [i];
       for (j = 1; j <= b.length; j++) {
-        current.push(Math.min(previous[j] + 1, current[j - 1] + 1,
-          previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        var cost = Math.min(previous[j] + 1, current[j - 1] + 1,
+          previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          cost = Math.min(cost, before[j - 2] + 1);
+        }
+        current.push(cost);
       }
-      if (Math.min.apply(null, current) > limit) return limit + 1;
+      if (Math.min.apply(null, current) > limit && Math.min.apply(null, previous) > limit) {
+        return limit + 1;
+      }
+      before = previous;
       previous = current;
     }
     return previous[b.length];

@@ -75,7 +75,7 @@
       } else if (r2.endsWith(suf)) {
         s1 = true;
         if (suf === 'log\u00eda' || suf === 'log\u00edas') {
-          w = cut(w, 2); rv = cut(rv, 2); // Whoosh drops 2 chars, not "-ía(s)"
+          w = cut(w, 2); rv = cut(rv, 2); // Whoosh drops 2 chars, not "-ia(s)" as Snowball does
         } else if (suf === 'uci\u00f3n' || suf === 'uciones') {
           w = cut(w, n) + 'u'; rv = cut(rv, n) + 'u';
         } else if (suf === '\u00eancia' || suf === '\u00eancias') {

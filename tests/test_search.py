@@ -1,0 +1,193 @@
+"""Search finds the right guide in every script, and the browser's client
+ranks exactly as Whoosh does."""
+from pathlib import Path
+import json
+import re
+from urllib.request import urlopen
+from urllib.parse import quote
+
+import pytest
+import yaml
+
+from conftest import DATA, ROOT
+from search import export, query
+from search.index import SearchDoc, build_index, open_index
+
+CORPUS = DATA / "corpus"
+
+
+def read_corpus(lang):
+    """The test corpus of one language as search documents, in a fixed order."""
+    docs = []
+    for file in sorted((CORPUS / lang).glob("*.md")):
+        _, header, body = file.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(header)
+        headings = [line[3:] for line in body.splitlines() if line.startswith("## ")]
+        text = "\n".join(line for line in body.splitlines() if not line.startswith("## "))
+        docs.append(SearchDoc(file.stem, meta["title"], "", meta["summary"],
+                              "\n".join(headings), text))
+    return docs
+
+
+def read_queries():
+    """(lang, query, slug) rows. A slug of '-' marks a misspelling; '?slug' an
+    inflected form in a language that has no stemmer in Whoosh, which search
+    cannot match to its guide yet (ranked for parity, not checked for a hit)."""
+    rows = []
+    for line in (CORPUS / "queries.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            lang, text, slug = line.split("\t")
+            rows.append((lang, text, slug))
+    return rows
+
+
+LANGUAGES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+QUERIES = read_queries()
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """{lang: (whoosh index, docs, browser export, Words)} for the test corpus."""
+    built = {}
+    for lang in LANGUAGES:
+        docs = read_corpus(lang)
+        ix = build_index(lang, docs)
+        data = export.export(ix, lang, docs)
+        built[lang] = (ix, docs, data, query.Words.from_export(data))
+    return built
+
+
+def whoosh_top(corpus, lang, text, limit=5):
+    ix, docs, _, forms = corpus[lang]
+    answer = query.search(ix, text, lang, forms, limit=limit)
+    return [docs[r.docnum].url for r in answer.results], answer
+
+
+def test_corpus_covers_the_scripts_we_promise():
+    assert {"ar", "fa", "am", "zh"} <= set(LANGUAGES) and len(LANGUAGES) >= 6
+    assert len(QUERIES) >= 200
+
+
+@pytest.mark.parametrize("lang, text, slug", [q for q in QUERIES if q[2][0] not in "-?"])
+def test_words_from_a_guide_find_it_in_the_top_3(corpus, lang, text, slug):
+    found, _ = whoosh_top(corpus, lang, text, limit=3)
+    assert slug in found, f"{text!r} found {found}"
+
+
+@pytest.mark.parametrize("lang, text, slug", [q for q in QUERIES if q[2] == "-"])
+def test_a_misspelt_word_gets_a_suggestion_from_the_guides(corpus, lang, text, slug):
+    found, answer = whoosh_top(corpus, lang, text)
+    assert found or answer.suggestion, f"{text!r}: no results and no suggestion"
+    if answer.suggestion:
+        assert whoosh_top(corpus, lang, answer.suggestion)[0], answer.suggestion
+
+
+@pytest.mark.parametrize("typed, plain", [
+    ("ar", ("الأُجُور", "الاجور")), ("ar", ("مُتَرجِم", "مترجم")), ("fa", ("كارگر", "کارگر")),
+    ("fr", ("réfugié", "refugie")), ("fr", ("employé", "employe")), ("am", ("ሐኪም", "ሀኪም")),
+    ("bn", ("সাক্ষাৎকার", "সাক্ষাত্কার")),
+])
+def test_diacritics_and_letter_variants_find_the_same_guides(corpus, typed, plain):
+    lang = typed
+    with_marks, without = plain
+    assert whoosh_top(corpus, lang, with_marks)[0] == whoosh_top(corpus, lang, without)[0]
+
+
+def test_last_word_is_matched_as_a_prefix_while_typing(corpus):
+    full = whoosh_top(corpus, "fr", "passeport")[0]
+    assert full and whoosh_top(corpus, "fr", "passep")[0][:1] == full[:1]
+    assert whoosh_top(corpus, "fr", "passep ")[0] == []  # a space ends the word
+
+
+# --- The browser's client -------------------------------------------------
+
+@pytest.fixture(scope="session")
+def engine(browser):
+    """A page with the search client and every stemmer loaded."""
+    page = browser.new_page()
+    for script in sorted((ROOT / "site/static/search").glob("stem-*.js")):
+        page.add_script_tag(path=script)
+    page.add_script_tag(path=ROOT / "site/static/search/search.js")
+    yield page
+    page.close()
+
+
+def browser_top(engine, data, texts, limit=5):
+    return engine.evaluate("""([data, texts, limit]) => {
+        const index = new WaymarkSearchEngine.Index(data);
+        return texts.map(t => {
+            const answer = index.search(t, limit);
+            return [answer.results.map(r => [r.doc, r.score]), answer.suggestion];
+        });
+    }""", [data, texts, limit])
+
+
+def parity_queries():
+    """The reader-like queries, plus every word of each query typed alone and
+    cut short (prefix search), so both clients meet each path."""
+    rows = list(QUERIES)
+    for lang, text, _ in QUERIES:
+        first = text.split()[0]
+        rows.append((lang, first[: max(2, len(first) - 2)], "-"))
+    return rows
+
+
+@pytest.mark.browser
+def test_browser_ranks_exactly_like_whoosh(corpus, engine):
+    rows = parity_queries()
+    compared, different = 0, []
+    for lang in LANGUAGES:
+        ix, docs, data, forms = corpus[lang]
+        texts = [text for row_lang, text, _ in rows if row_lang == lang]
+        for text, (js_results, js_suggestion) in zip(texts, browser_top(engine, data, texts)):
+            answer = query.search(ix, text, lang, forms, limit=5)
+            ours = [(r.docnum, r.score) for r in answer.results]
+            compared += 1
+            if [d for d, _ in ours] != [d for d, _ in js_results] or any(
+                    abs(a - b) > 1e-9 * max(1, a) for (_, a), (_, b) in zip(ours, js_results)):
+                different.append((lang, text, ours, js_results))
+            elif answer.suggestion != js_suggestion:
+                different.append((lang, text, answer.suggestion, js_suggestion))
+    assert compared >= 200 and len({r[0] for r in rows}) >= 6
+    assert different == []
+
+
+@pytest.mark.browser
+def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
+    for lang in ("en", "es", "ar"):
+        script = (sample_site / lang / export.INDEX_FILE).read_text(encoding="utf-8")
+        data = export.read_script(script)
+        ix = open_index(sample_site / ".whoosh" / lang)
+        forms = query.Words.from_export(
+            json.loads((sample_site / ".whoosh" / lang / export.WORDS_FILE).read_text()))
+        texts = sorted({w for doc in data["docs"] for w in re.findall(r"\w{4,}", doc[1])})
+        for text, (js_results, _) in zip(texts, browser_top(engine, data, texts)):
+            answer = query.search(ix, text, lang, forms, limit=5)
+            assert [r.docnum for r in answer.results] == [d for d, _ in js_results], text
+
+
+# --- The search page ------------------------------------------------------
+
+def test_search_page_without_script_lists_every_guide(sample_site):
+    html = (sample_site / "es/search.html").read_text(encoding="utf-8")
+    assert '<form class="search big" action="search.html" method="get" role="search">' in html
+    for guide in ("work-contracts/before-you-sign.html", "complaints/unpaid-wages.html",
+                  "asylum/asking-for-asylum.html"):
+        assert f'<a href="../{guide}">' in html or f'<a href="{guide}">' in html
+
+
+def test_every_page_has_a_search_box_for_its_language(sample_site):
+    html = (sample_site / "ar/asylum/asking-for-asylum.html").read_text(encoding="utf-8")
+    assert 'action="../search.html" method="get" role="search"' in html
+
+
+def test_preview_server_answers_searches_from_whoosh(sample_site, serve):
+    server = serve(sample_site)
+    with urlopen(server.url + "ar/search.html?q=" + quote("اللجوء")) as response:
+        html = response.read().decode("utf-8")
+    hits = re.findall(r'<li><a href="([^"]+)">', html)
+    assert hits[0] == "asylum/asking-for-asylum.html"
+    assert "<mark>" in html and 'value="اللجوء"' in html
+    with urlopen(server.url + "en/search.html?q=pasport") as response:
+        html = response.read().decode("utf-8")
+    assert '<p class="suggest">Did you mean <a href="search.html?q=passport">passport</a>?</p>' in html
