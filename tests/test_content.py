@@ -172,3 +172,17 @@ def test_every_problem_is_reported_in_one_run(content):
         "content/es/work/contract.md:2: error: missing required key 'source_revision'",
         "content/es/work/contract.md:4: error: link to a missing guide '../nope.md'",
     ]
+
+
+def test_link_to_a_missing_heading_names_file_line_and_suggests(content):
+    write(content / "es/work/contract.md", (content / "es/work/contract.md").read_text()
+          .replace("#where-to-go", "#where-to-goo"))
+    write(content / "en/work/hours.md", GUIDE + "\nSee [below](#nowhere).\n")
+    _, problems = load(content)
+    assert problems == [
+        "content/es/work/contract.md:11: error: link to '../help/complaint.md#where-to-goo': "
+        "content/es/help/complaint.md has no heading with the id 'where-to-goo' "
+        "(did you mean 'where-to-go'?)",
+        "content/en/work/hours.md:7: error: link to '#nowhere': this page has no heading "
+        "with the id 'nowhere'",
+    ]

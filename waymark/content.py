@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from . import frontmatter, markup
+from .errors import did_you_mean
 
 RESERVED_PAGES = {"index", "search", "status", "manifest"}
 
@@ -29,10 +30,17 @@ class Doc:
     revision: str  # git's blob id of the file: translations record it
     html: str = ""
     headings: list = field(default_factory=list)
+    anchors: list = field(default_factory=list)  # see markup.Rendered
 
     @property
     def title(self):
         return self.meta.get("title", "")
+
+    @property
+    def display(self):
+        """How messages name the file: 'content/es/asylum/interview.md'."""
+        content_dir = self.file.parents[self.path.count("/") + 1]
+        return f"{content_dir.name}/{self.lang}/{self.path}"
 
 
 @dataclass
@@ -129,6 +137,9 @@ def load(content_dir, config, problems):
     for entry in entries:
         for doc in [entry.source, *entry.translations.values()]:
             _render(doc, by_path, problems)
+    for entry in entries:
+        for doc in [entry.source, *entry.translations.values()]:
+            _check_anchors(doc, by_path, problems)
     return _site(config, entries)
 
 
@@ -185,7 +196,21 @@ def _render(doc, by_path, problems):
     rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
                              page_path=doc.path, page_exists=by_path.__contains__,
                              problems=problems)
-    doc.html, doc.headings = rendered.html, rendered.headings
+    doc.html, doc.headings, doc.anchors = rendered.html, rendered.headings, rendered.anchors
+
+
+def _check_anchors(doc, by_path, problems):
+    """A #fragment must name a heading of the page as the reader gets it."""
+    for target, fragment, href, line in doc.anchors:
+        entry = by_path.get(target)
+        if entry is None:
+            continue  # reported as a missing guide already
+        shown = entry.shown(doc.lang).doc
+        ids = [heading_id for _, heading_id, _ in shown.headings]
+        if fragment not in ids:
+            where = "this page" if shown is doc else shown.display
+            problems.error(doc.file, line, f"link to '{href}': {where} has no heading "
+                                           f"with the id '{fragment}'{did_you_mean(fragment, ids)}")
 
 
 def _site(config, entries):

@@ -46,6 +46,7 @@ ALLOWED_ATTRIBUTES = {
 class Rendered:
     html: str
     headings: list  # (level, id, text) in document order
+    anchors: list  # (target content path, fragment, href, line) of each link with a #fragment
 
 
 def render(body, *, path, body_line, page_path, page_exists, problems):
@@ -63,11 +64,13 @@ def render(body, *, path, body_line, page_path, page_exists, problems):
         TocExtension(slugify=slugify_unicode, toc_depth="2-4"),
     ])
     html = md.convert(body)
+    anchors = [(target, fragment, href, locate(f"]({href}"))
+               for target, fragment, href in links.anchors]
     for needle, message in audit(html):
         problems.warning(path, locate(needle), message)
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=SAFE_SCHEMES, link_rel=None)
-    return Rendered(html, _headings(md.toc_tokens))
+    return Rendered(html, _headings(md.toc_tokens), anchors)
 
 
 def _headings(tokens):
@@ -91,6 +94,7 @@ class GuideLinks(Extension):
     def __init__(self, page_path, page_exists, report):
         super().__init__()
         self.page_path, self.page_exists, self.report = page_path, page_exists, report
+        self.anchors = []  # (target, fragment, href): checked once every page is rendered
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(_LinkRewriter(md, self), "waymark_links", 1)
@@ -109,8 +113,12 @@ class _LinkRewriter(Treeprocessor):
 
     def rewrite(self, href):
         parts = urlsplit(href)
-        if parts.scheme or parts.netloc or not parts.path:
-            return href  # external, or an anchor on this page: the audit judges it
+        if parts.scheme or parts.netloc:
+            return href  # external: the audit judges it
+        if not parts.path:
+            if parts.fragment:
+                self.ext.anchors.append((self.ext.page_path, parts.fragment, href))
+            return href
         if parts.path.endswith("/"):
             target_path = parts.path + "_index.md"
         elif parts.path.endswith(".md"):
@@ -125,7 +133,10 @@ class _LinkRewriter(Treeprocessor):
             self.ext.report(f"]({href}", f"link to a missing guide '{href}'")
             return href
         url = posixpath.relpath(page_url(target), posixpath.dirname(page_url(self.ext.page_path)) or ".")
-        return url + (f"#{parts.fragment}" if parts.fragment else "")
+        if parts.fragment:
+            self.ext.anchors.append((target, parts.fragment, href))
+            url += f"#{parts.fragment}"
+        return url
 
 
 def audit(html):

@@ -118,9 +118,11 @@
   }
 
   (self.WaymarkStemmers = self.WaymarkStemmers || {}).ar = function (word) {
-    const w = word.replace(/[\u064b-\u0652]/g, '');  // harakat, as Python's norm(1)
+    // Split before dropping harakat (Python's norm(1)), so lone surrogates
+    // that end up side by side stay two code points, as in Python.
+    s = Array.from(word).filter((c) => !/[\u064b-\u0652]/.test(c));
+    const w = s.join('');
     if (STOP.has(w)) return w;  // before the initial-hamza fold, as in Python
-    s = Array.from(w);
     pre32();
     suf32();
     if (s.length >= 4 && s[0] === W && s[1] === W) s = s.slice(1);
