@@ -25,8 +25,8 @@ def test_every_page_of_every_language_is_built(small_site):
     built = sorted(p.relative_to(small_site).as_posix() for p in small_site.rglob("*.html"))
     per_language = ["help/complaint.html", "help/index.html", "index.html", "offline.html",
                     "search.html", "work/contract.html", "work/hours.html", "work/index.html"]
-    assert built == sorted(["index.html"] + [f"{lang}/{p}" for lang in ("ar", "en", "es", "fa")
-                                             for p in per_language])
+    assert built == sorted(["index.html", "status.html"] + [
+        f"{lang}/{p}" for lang in ("ar", "en", "es", "fa") for p in per_language])
 
 
 @pytest.mark.parametrize("lang, direction", [("en", "ltr"), ("es", "ltr"), ("ar", "rtl"),

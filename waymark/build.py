@@ -19,7 +19,7 @@ import tempfile
 
 from search import export as search_export
 
-from . import catalogs, config, content, create_app, freeze, offline
+from . import catalogs, config, content, create_app, freeze, offline, translators
 from .errors import BuildFailed, Problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +56,8 @@ def build(content_dir=ROOT / "content", output_dir=ROOT / "dist",
         catalogs.compile_all(translations_dir, site.languages, compiled, problems)
         if problems.errors:
             raise BuildFailed(problems)
-        app = create_app(site, translations_dir=compiled)
+        status = translators.status(site, translations_dir, Problems())
+        app = create_app(site, translations_dir=compiled, test_config={"WAYMARK_STATUS": status})
         pages = freeze.freeze(app, site, Path(staging) / "site", problems)
         if problems.errors:
             raise BuildFailed(problems)

@@ -21,7 +21,7 @@ def po_path(translations_dir, lang):
 
 
 def load(path, problems):
-    """Read one catalogue, or None with the problems reported."""
+    """Read one catalogue, reporting its problems; None if it cannot be read."""
     text = path.read_text(encoding="utf-8", errors="replace")
     errors_before = len(problems.errors)
     _check_syntax(text, path, problems)
@@ -32,7 +32,7 @@ def load(path, problems):
     for message in catalog:
         if message.id and message.string:
             _check_placeholders(message, path, problems)
-    return catalog if len(problems.errors) == errors_before else None
+    return catalog
 
 
 def compile_all(translations_dir, languages, out_dir, problems):
@@ -41,9 +41,10 @@ def compile_all(translations_dir, languages, out_dir, problems):
         path = po_path(translations_dir, lang)
         if not path.exists():
             continue
+        errors_before = len(problems.errors)
         catalog = load(path, problems)
-        if catalog is None:
-            continue
+        if len(problems.errors) > errors_before:
+            continue  # never compile half a catalogue
         target = Path(out_dir) / str(lang.locale) / "LC_MESSAGES" / f"{DOMAIN}.mo"
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as handle:
@@ -94,3 +95,44 @@ def _names(text):
 
 def _show(names):
     return ", ".join(sorted(names))
+
+
+def template_ids(translations_dir):
+    """The msgids of `messages.pot`, the strings every catalogue should have."""
+    path = Path(translations_dir) / f"{DOMAIN}.pot"
+    if not path.exists():
+        return set()
+    with path.open("rb") as handle:
+        return {m.id for m in read_po(handle) if m.id}
+
+
+def review(translations_dir, lang, problems):
+    """Warn about what a translator still has to do in one catalogue, and
+    return (translated, total) UI strings."""
+    wanted = template_ids(translations_dir)
+    path = po_path(translations_dir, lang)
+    if not path.exists():
+        problems.warning(path, None, f"there is no UI catalogue for {lang.english_name}: "
+                                     f"python build.py translate {lang.code} creates it")
+        return 0, len(wanted)
+    catalog = load(path, problems)
+    if catalog is None:
+        return 0, len(wanted)
+    done = 0
+    for message in catalog:
+        if not message.id or (wanted and message.id not in wanted):
+            continue
+        label = message.id if isinstance(message.id, str) else message.id[0]
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            problems.warning(path, message.lineno, f"'{label}' is marked fuzzy: check the "
+                                                   f"translation, then remove the '#, fuzzy' line")
+        elif not all(strings):
+            problems.warning(path, message.lineno, f"'{label}' is not translated yet")
+        else:
+            done += 1
+    missing = len(wanted - {m.id for m in catalog})
+    if missing:
+        problems.warning(path, None, f"{missing} UI string(s) are not in this catalogue yet: "
+                                     f"run pybabel update (see TRANSLATING.md)")
+    return done, len(wanted) or len([m for m in catalog if m.id])

@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path
 
 from . import frontmatter, markup
-from .errors import did_you_mean
+from .errors import did_you_mean, relative
 
 RESERVED_PAGES = {"index", "search", "status", "manifest"}
 
@@ -28,6 +28,7 @@ class Doc:
     body: str
     body_line: int
     revision: str  # git's blob id of the file: translations record it
+    lines: dict = field(default_factory=dict)  # front-matter key -> line
     html: str = ""
     headings: list = field(default_factory=list)
     anchors: list = field(default_factory=list)  # see markup.Rendered
@@ -38,7 +39,12 @@ class Doc:
 
     @property
     def display(self):
-        """How messages name the file: 'content/es/asylum/interview.md'."""
+        """How messages name the file: 'content/es/asylum/interview.md' from
+        the project folder (a path the reader can type), or from its
+        content folder when that is elsewhere."""
+        shown = relative(self.file.resolve())
+        if not Path(shown).is_absolute():
+            return shown
         content_dir = self.file.parents[self.path.count("/") + 1]
         return f"{content_dir.name}/{self.lang}/{self.path}"
 
@@ -167,7 +173,7 @@ def _read_language(folder, lang, is_source, problems):
         parsed = frontmatter.parse(text, file, schema, problems)
         if parsed is not None:
             docs.append(Doc(lang, rel, file, parsed.meta, parsed.body,
-                            parsed.body_line, git_blob_id(raw)))
+                            parsed.body_line, git_blob_id(raw), parsed.lines))
     return docs
 
 

@@ -6,6 +6,7 @@ the first fault, so a translator sees everything to fix in one run, each as
 """
 from dataclasses import dataclass, field
 import difflib
+import os
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,12 @@ class BuildFailed(Exception):
     def __init__(self, problems):
         self.problems = problems
         super().__init__(f"{len(problems.errors)} error(s)")
+
+
+def relative(path):
+    """`path` as typed from the current folder, when it is inside it."""
+    shown = os.path.relpath(path)
+    return str(path) if shown.startswith("..") else shown
 
 
 def did_you_mean(word, choices):

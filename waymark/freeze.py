@@ -17,6 +17,7 @@ from .views import endpoint_for
 def urls(site):
     """(endpoint, values) for every page of the site."""
     yield "pages.chooser", {}
+    yield "pages.status", {}
     for lang in site.languages:
         yield "pages.home", {"lang": lang.code}
         yield "pages.manifest", {"lang": lang.code}

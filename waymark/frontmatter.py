@@ -51,6 +51,7 @@ class Document:
     meta: dict
     body: str
     body_line: int  # the file line the Markdown body starts on
+    lines: dict  # key -> the file line it is on
 
 
 def split(text, path, problems):
@@ -79,13 +80,16 @@ def parse(text, path, schema_name, problems):
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         reason = getattr(error, "problem", None) or str(error)
+        if "mapping values are not allowed" in reason:
+            reason += " (a value that contains ': ' must be in quotes: title: \"Step 1: ask\")"
         problems.error(path, line, f"the front matter is not valid YAML: {reason}")
         return None
     if node is None or not isinstance(node, yaml.MappingNode):
         problems.error(path, 2, "the front matter must be lines of 'key: value'")
         return None
     meta = check(node, path, SCHEMAS[schema_name], schema_name, problems)
-    return Document(meta, body, body_line)
+    lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
+    return Document(meta, body, body_line, lines)
 
 
 def check(node, path, schema, schema_name, problems, first_line=2):

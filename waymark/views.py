@@ -73,6 +73,13 @@ def search(lang):
     return render_template("search.html", **common(path="search.html"))
 
 
+@bp.route("/status.html")
+def status():
+    """How far each translation is, for translators, readable offline."""
+    return render_template("status.html", rows=current_app.config.get("WAYMARK_STATUS", []),
+                           **common(path="status.html"))
+
+
 @bp.route("/<lang>/manifest.webmanifest")
 def manifest(lang):
     """The installable-app description, in the reader's language."""
