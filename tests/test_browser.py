@@ -54,7 +54,7 @@ def test_guide_opens_offline_after_first_visit(context, sample_site, serve):
     assert page.locator("h1").inner_text() == "كيف تطلب اللجوء"
     assert bar_colour(page) == BRAND
     page.goto(server.url)  # the language chooser works offline too
-    assert page.locator(".choices a").count() == 3
+    assert page.locator(".choices a").count() == len(list(sample_site.glob("*/manifest.webmanifest")))
     with pytest.raises(PlaywrightError):
         page.goto(server.url + "es/index.html")  # not kept: the reader did not ask for it
 

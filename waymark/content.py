@@ -58,6 +58,7 @@ class Shown:
     missing: bool = False
     outdated: bool = False
     draft: bool = False
+    source_meta: dict = field(default_factory=dict)  # the source's front matter
 
     @property
     def sources(self):
@@ -66,8 +67,6 @@ class Shown:
     @property
     def reviewed(self):
         return self.doc.meta.get("reviewed") or self.source_meta.get("reviewed")
-
-    source_meta: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_frozen import relative_url_for
 
 bp = Blueprint("pages", __name__)
+THEME_COLOUR = "#0c5c58"  # the top bar's colour, also the installed app's
 
 
 @bp.url_value_preprocessor
@@ -93,9 +94,6 @@ def manifest(lang):
             "theme_color": THEME_COLOUR, "icons": icons}
     return current_app.response_class(json.dumps(data, ensure_ascii=False, indent=1),
                                       mimetype="application/manifest+json")
-
-
-THEME_COLOUR = "#0c5c58"
 
 
 def url(endpoint, **values):
