@@ -5,8 +5,8 @@ search.js`, exactly the numbers Whoosh's BM25F uses: per field and term the
 postings with their weights (the field boost is already in them), per
 document the field lengths as Whoosh stores them (a one-byte approximation),
 and per field the average length (from true totals). `<lang>/search-text.js`
-holds the plain text of each guide, for snippets; it loads only once there
-are results to show.
+holds the summary and plain text of each guide, for snippets; it loads only
+once there are results to show.
 
 Both are `<script>` files rather than JSON because `fetch()` does not work
 from `file://`, and a USB copy must search too.
@@ -17,7 +17,7 @@ from pathlib import Path
 from whoosh.scoring import BM25F
 
 from . import analysis, query
-from .index import FIELDS, INDEX_FOLDER, build_index, docs_for
+from .index import BOOSTS, FIELDS, INDEX_FOLDER, build_index, docs_for
 from whoosh.filedb.filestore import FileStorage
 
 INDEX_FILE = "search-index.js"
@@ -35,15 +35,10 @@ def export(ix, lang, docs):
         postings = [[] for _ in vocab]
         for field_number, name in enumerate(FIELDS):
             for term in query._lexicon(reader, name):
-                matcher = reader.postings(name, term)
-                flat, last = [], 0
-                while matcher.is_active():
-                    flat += [matcher.id() - last, _number(matcher.weight())]
-                    last = matcher.id()
-                    matcher.next()
-                postings[position[term]] += [field_number, len(flat) // 2, *flat]
+                postings[position[term]] += _postings(reader.postings(name, term), field_number)
         lengths = [_number(reader.doc_field_length(n, name) or 0)  # None: the field is empty
                    for n in range(reader.doc_count_all()) for name in FIELDS]
+        sections = sorted({d.section for d in docs})
         known = query.words_of(lang, [d.title + "\n" + d.summary + "\n" + d.headings
                                       + "\n" + d.body for d in docs], vocab)
         return {
@@ -54,15 +49,54 @@ def export(ix, lang, docs):
             "B": weighting.B, "K1": weighting.K1,
             "N": reader.doc_count_all(),
             "avg": [searcher.avg_field_length(name) or 1 for name in FIELDS],
-            "docs": [[d.url, d.title, d.section, d.summary] for d in docs],
+            "boost": [BOOSTS[name] for name in FIELDS],
+            "sections": sections,
+            "docs": [[d.url, d.title, sections.index(d.section)] for d in docs],
             "len": lengths,
             "terms": vocab,
-            "post": postings,
+            "post": [pack(numbers) for numbers in postings],
             "forms": [known.forms.get(term, term) if known.forms.get(term, term) != term else 0
                       for term in vocab],
             "starts": [[word, position[term]] for word, term in known.starts],
             "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
         }
+
+
+# Numbers are written in base 32: every digit but the last of a number from
+# MORE, the last from LAST. Most numbers are one character; gzip does the rest.
+LAST = "0123456789abcdefghijklmnopqrstuv"
+MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ()*+-."
+
+
+def pack(numbers):
+    out = []
+    for number in numbers:
+        digits = [LAST[number % 32]]
+        number //= 32
+        while number:
+            digits.append(MORE[number % 32])
+            number //= 32
+        out.extend(reversed(digits))
+    return "".join(out)
+
+
+def _postings(matcher, field_number):
+    """Numbers for one term in one field: field, 2 x count + 1, then doc
+    gaps, when the term is there once in each document (most are); else
+    field, 2 x count, then doc gap and tf pairs. Whoosh's weight is tf times
+    the field's boost."""
+    gaps, tfs, last = [], [], 0
+    boost = BOOSTS[FIELDS[field_number]]
+    while matcher.is_active():
+        tf = matcher.weight() / boost
+        assert tf == int(tf), "a weight that is not a whole number of occurrences"
+        gaps.append(matcher.id() - last)
+        tfs.append(int(tf))
+        last = matcher.id()
+        matcher.next()
+    if all(tf == 1 for tf in tfs):
+        return [field_number, 2 * len(gaps) + 1, *gaps]
+    return [field_number, 2 * len(gaps), *(n for pair in zip(gaps, tfs) for n in pair)]
 
 
 def _number(value):
@@ -91,7 +125,7 @@ def write_language(site, lang, output_dir):
     (folder / WORDS_FILE).write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
     lang_dir = Path(output_dir) / lang
     (lang_dir / INDEX_FILE).write_text(as_script("WaymarkIndex", lang, data), encoding="utf-8")
-    texts = [d.body for d in docs]
+    texts = [[d.summary, d.body] for d in docs]
     (lang_dir / TEXT_FILE).write_text(as_script("WaymarkText", lang, texts), encoding="utf-8")
     return len(docs)
 

@@ -153,17 +153,36 @@
     return out;
   };
 
+  // Numbers in base 32 (search/export.py: pack): digits from MORE, then one from LAST.
+  var LAST = '0123456789abcdefghijklmnopqrstuv', MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ()*+-.';
+  function unpack(text) {
+    var out = [], number = 0;
+    for (var i = 0; i < text.length; i++) {
+      var last = LAST.indexOf(text[i]);
+      if (last < 0) {
+        number = number * 32 + MORE.indexOf(text[i]);
+      } else {
+        out.push(number * 32 + last);
+        number = 0;
+      }
+    }
+    return out;
+  }
+
   // Every (field, doc, weight) of one term, decoded from the export.
   Index.prototype.postings = function (term) {
     var at = this.position.get(term);
     if (at === undefined) return [];
-    var flat = this.data.post[at], out = [], i = 0;
+    // Per field: field, 2 x count (+1 when every tf is 1), then gaps (and tfs).
+    var flat = unpack(this.data.post[at]), out = [], i = 0;
     while (i < flat.length) {
-      var field = flat[i], count = flat[i + 1], doc = 0, list = [];
+      var field = flat[i], count = flat[i + 1] >> 1, ones = flat[i + 1] & 1, doc = 0, list = [];
+      var boost = this.data.boost[field];
       i += 2;
-      for (var k = 0; k < count; k++, i += 2) {
+      for (var k = 0; k < count; k++) {
         doc += flat[i];
-        list.push([doc, flat[i + 1]]);
+        list.push([doc, (ones ? 1 : flat[i + 1]) * boost]);
+        i += ones ? 1 : 2;
       }
       out.push([field, list]);
     }
@@ -356,19 +375,18 @@
     box.appendChild(el('p', 'count', box.getAttribute('data-count').replace('{count}', count)));
     var list = el('ol', 'hits');
     answer.results.forEach(function (result) {
-      var doc = index.data.docs[result.doc];
+      var doc = index.data.docs[result.doc], section = index.data.sections[doc[2]];
       var item = el('li'), link = el('a');
       link.href = doc[0];
       highlight(link, doc[1], wanted);
       item.appendChild(link);
-      if (doc[2]) item.appendChild(el('span', 'hit-section', doc[2]));
+      if (section) item.appendChild(el('span', 'hit-section', section));
       var para = el('p', 'snippet');
-      highlight(para, doc[3], wanted);
       item.appendChild(para);
+      // The guide's text loads after the first results: the best sentence, or its summary.
       loadTexts().then(function (all) {
-        var best = snippet(all[result.doc], wanted);
-        if (best) { para.textContent = ''; highlight(para, best, wanted); }
-      }, function () { /* keep the summary */ });
+        highlight(para, snippet(all[result.doc][1], wanted) || all[result.doc][0], wanted);
+      }, function () { /* the title and section still help */ });
       list.appendChild(item);
     });
     box.appendChild(list);
@@ -383,6 +401,10 @@
     if (!index) box.textContent = box.getAttribute('data-loading');
     ready().then(function () {
       if (input.value === query) show(index.search(query, 20), query);
+    }, function () {
+      // No index here (the live preview has none): the plain list still helps.
+      box.textContent = '';
+      listAll.hidden = false;
     });
   }
 
