@@ -5,7 +5,8 @@ query finds the same guides offline as on the preview server:
 
 1. words: runs of letters, combining marks and digits. Everything else
    separates words, so the Ethiopic word space and full stop, the Arabic and
-   Urdu comma and full stop, and the zero-width non-joiner all split words,
+   Urdu comma and full stop, apostrophes (also ʼ) and the zero-width
+   non-joiner all split words,
    while the marks of Bengali, Devanagari or Thai stay inside them;
 2. normalise: NFKC, lower case, Latin and Greek accents removed ("queja" and
    "quéja" are one word), Arabic-script folding (harakat and tatweel removed,
@@ -60,10 +61,12 @@ def _is_word_char(char):
 
 
 def words(text):
-    """(start, end) of each word in `text`."""
+    """(start, end) of each word in `text`. The apostrophe letter ʼ splits
+    words like any apostrophe: Ukrainian writes сімʼя with it, readers type
+    сім'я."""
     spans, start = [], None
     for index, char in enumerate(text):
-        if _is_word_char(char):
+        if _is_word_char(char) and char != "\u02bc":
             if start is None:
                 start = index
         elif start is not None:

@@ -18,6 +18,10 @@ def test_english_is_stemmed_and_stop_words_dropped():
         "worker", "work", "wage"]
 
 
+def test_any_apostrophe_reads_the_same():
+    assert terms("uk", "сімʼї") == terms("uk", "сім'ї") == terms("uk", "сім’ї") == ["сім", "ї"]
+
+
 def test_cyrillic_letters_keep_their_marks():
     # й and ї are letters, not accents: folding them would merge words.
     assert normalize("Київ") == "київ" and normalize("мій") == "мій"

@@ -36,10 +36,11 @@
   }
 
   // [start, end] of each word, in UTF-16 offsets of `text`.
+  // The apostrophe letter ʼ splits words like any apostrophe (сімʼя, typed сім'я).
   function words(text) {
-    var spans = [], match;
+    var spans = [], match, plain = text.replace(/\u02bc/g, "'");
     WORD.lastIndex = 0;
-    while ((match = WORD.exec(text))) spans.push([match.index, match.index + match[0].length]);
+    while ((match = WORD.exec(plain))) spans.push([match.index, match.index + match[0].length]);
     return spans;
   }
 
