@@ -137,7 +137,7 @@ def test_status_table_and_page(tmp_path):
         "language                  done  draft  outdated  missing  UI strings   (6 files in en)",
         f"ar Arabic                    0      2         0        4    {UI}/{UI}",
         f"es Spanish                   2      0         1        3    {UI}/{UI}",
-        f"fa Persian                   0      1         0        5     0/{UI}",
+        f"fa Persian                   0      1         0        5    {UI}/{UI}",
         "The built site has the same as a page: status.html. "
         "'python build.py check' lists what to fix.",
     ]

@@ -6,6 +6,7 @@
   'use strict';
   const A = '\u0627', T = '\u062a', TM = '\u0629', M = '\u0645', N = '\u0646',
     W = '\u0648', Y = '\u064a', S = '\u0633', YH = '\u0626';
+  const HARAKAT = /[\u064b-\u0652]/;
   const list = (s) => s.split(' ');
 
   const P3 = list('\u0643\u0627\u0644 \u0628\u0627\u0644 \u0648\u0644\u0644 \u0648\u0627\u0644');
@@ -88,7 +89,7 @@
 
   function proW54() {
     if (is(0, A + T + M)) s = s.slice(1);                // تفعلل افعلل مفعلل
-    else if (is(4, TM)) s = s.slice(0, 4);               // فعللة
+    else if (is(4, TM)) s = s.slice(0, 4);               // فعللة (unreachable: suf1 took any ة)
     else if (is(2, A)) keep(0, 1, 3, 4);                 // فعالل
   }
 
@@ -120,13 +121,13 @@
   (self.WaymarkStemmers = self.WaymarkStemmers || {}).ar = function (word) {
     // Split before dropping harakat (Python's norm(1)), so lone surrogates
     // that end up side by side stay two code points, as in Python.
-    s = Array.from(word).filter((c) => !/[\u064b-\u0652]/.test(c));
+    s = Array.from(word).filter((c) => !HARAKAT.test(c));
     const w = s.join('');
     if (STOP.has(w)) return w;  // before the initial-hamza fold, as in Python
     pre32();
     suf32();
-    if (s.length >= 4 && s[0] === W && s[1] === W) s = s.slice(1);
-    if (s.length && is(0, '\u0622\u0623\u0625')) s[0] = A;
+    if (s.length >= 4 && s[0] === W && s[1] === W) s = s.slice(1);  // connective waw
+    if (s.length && is(0, '\u0622\u0623\u0625')) s[0] = A;  // only initial hamza, as Python
     if (s.length === 4) proW4();
     else if (s.length === 5) { proW53(); endW5(); }
     else if (s.length === 6) { proW6(); endW6(); }
@@ -135,6 +136,6 @@
       if (s.length === 7) pre1();
       if (s.length === 6) { proW6(); endW6(); }
     }
-    return s.join('');  // three letters or fewer, and eight or more, pass through
+    return s.join('');  // up to 3 letters, 8 or more, or 7 that lost none: as they are
   };
 }());
