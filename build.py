@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 import sys
 
-from waymark import build as site_build, preview, translators
+from waymark import build as site_build, config, preview, translators
 from waymark.errors import BuildFailed, Problems
 from waymark.serve import lan_addresses, make_server
 
@@ -182,11 +182,11 @@ def run_translate(args):
 def run_mark_current(args):
     content = args.content.resolve()
     problems = Problems()
-    site = site_build.load(args.content, ROOT / "translations", problems)
-    if site is None:
+    settings = config.load(args.content, problems)
+    if settings is None:
         print("\n".join(map(str, problems.items)), file=sys.stderr)
         return 1
-    status = 0
+    default, status = settings.default_language, 0
     for file in args.files:
         try:
             lang, *rest = file.resolve().relative_to(content).parts
@@ -194,10 +194,9 @@ def run_mark_current(args):
             print(f"{file}: not inside {args.content}", file=sys.stderr)
             status = 1
             continue
-        source = content / site.config.default_language / Path(*rest)
-        if lang == site.config.default_language or not source.exists():
-            print(f"{file}: not a translation of a file in {site.config.default_language}/",
-                  file=sys.stderr)
+        source = content / default / Path(*rest)
+        if lang == default or not source.exists():
+            print(f"{file}: not a translation of a file in {default}/", file=sys.stderr)
             status = 1
             continue
         translators.mark_current(file, source)

@@ -14,11 +14,11 @@ from `file://`, and a USB copy must search too.
 import json
 from pathlib import Path
 
+from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
 
 from . import analysis, query
 from .index import BOOSTS, FIELDS, INDEX_FOLDER, build_index, docs_for
-from whoosh.filedb.filestore import FileStorage
 
 INDEX_FILE = "search-index.js"
 TEXT_FILE = "search-text.js"
