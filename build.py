@@ -112,7 +112,7 @@ def run_serve(args):
 
 def run_check(args):
     problems = Problems(root=str(Path.cwd()))
-    site = site_build.load(args.content, args.translations, problems)
+    site = site_build.load(args.content, problems)
     if site is not None:
         translators.check(site, args.translations, problems)
     failed = problems.errors or (args.strict and problems.warnings)
@@ -130,7 +130,7 @@ def run_check(args):
 
 def run_status(args):
     problems = Problems()
-    site = site_build.load(args.content, args.translations, problems)
+    site = site_build.load(args.content, problems)
     if site is None or problems.errors:
         print("The content has errors: run 'python build.py check' to see them.",
               file=sys.stderr)
@@ -154,7 +154,7 @@ def run_translate(args):
               f"'pt-BR')", file=sys.stderr)
         return 1
     problems = Problems()
-    site = site_build.load(args.content, args.translations, problems)
+    site = site_build.load(args.content, problems)
     if site is None:
         print("\n".join(map(str, problems.items)), file=sys.stderr)
         return 1

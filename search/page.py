@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote
 
 from . import query
-from .analysis import normalize, pieces, stem_function, stop_words, words
+from .analysis import stem_function, stop_words, terms_of, words
 from .export import WORDS_FILE
 from .index import open_index
 
@@ -72,8 +72,7 @@ class _Marker:
         self.stem, self.stops, self.wanted = stem_function(lang), stop_words(lang), wanted
 
     def terms(self, text):
-        return [self.stem(p) for start, end in words(text)
-                for p in pieces(normalize(text[start:end])) if p not in self.stops]
+        return [self.stem(piece) for piece, _, _ in terms_of(text) if piece not in self.stops]
 
     def __call__(self, text):
         out, at = [], 0

@@ -42,8 +42,7 @@ class Words:
 @dataclass
 class Group:
     word: str  # what the reader typed
-    terms: list  # index terms, the exact one first
-    prefix: bool = False
+    terms: list  # index terms, the exact one first, then a prefix's completions
 
 
 @dataclass
@@ -75,7 +74,6 @@ def groups(text, lang, vocabulary, known):
             group = Group(text[start:end], [term])
             last = number == len(spans) - 1 and index == len(parts) - 1
             if last and prefix_open and len(piece) >= MIN_PREFIX:
-                group.prefix = True
                 group.terms += expand(vocabulary, known.starts, piece, term)
             if all(g.terms != group.terms for g in found):
                 found.append(group)

@@ -32,7 +32,7 @@ class Result:
     problems: Problems  # warnings only, when the build succeeded
 
 
-def load(content_dir, translations_dir, problems):
+def load(content_dir, problems):
     """Stages 1-2: the checked, rendered site, or None."""
     settings = config.load(content_dir, problems)
     if settings is None:
@@ -44,7 +44,7 @@ def build(content_dir=ROOT / "content", output_dir=ROOT / "dist",
           translations_dir=ROOT / "translations"):
     content_dir, output_dir = Path(content_dir).resolve(), Path(output_dir).resolve()
     problems = Problems(root=str(Path.cwd()))
-    site = load(content_dir, translations_dir, problems)
+    site = load(content_dir, problems)
     if site is None or problems.errors:
         raise BuildFailed(problems)
     check_output(output_dir, problems)

@@ -36,7 +36,7 @@ class LivePreview:
             return
         self.stamp = stamp
         problems = Problems(root=str(Path.cwd()))
-        site = build.load(self.content_dir, self.translations_dir, problems)
+        site = build.load(self.content_dir, problems)
         folder = Path(tempfile.mkdtemp(dir=self.compiled.name))
         if site is not None and not problems.errors:
             catalogs.compile_all(self.translations_dir, site.languages, folder, problems)

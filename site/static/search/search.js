@@ -127,10 +127,9 @@
       parts.forEach(function (piece, index) {
         if (self_.stops.has(piece)) return;
         var term = self_.stem(piece);
-        var group = {word: word, terms: [term], prefix: false};
+        var group = {word: word, terms: [term]};
         var last = number === spans.length - 1 && index === parts.length - 1;
         if (last && prefixOpen && Array.from(piece).length >= self_.data.minPrefix) {
-          group.prefix = true;
           group.terms = group.terms.concat(self_.expand(piece, term));
         }
         var key = JSON.stringify(group.terms);
