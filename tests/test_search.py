@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import DATA, ROOT
-from search import export, query
-from search.index import SearchDoc, build_index, open_index
+from waymark.search import export, query
+from waymark.search.index import SearchDoc, build_index, open_index
 
 CORPUS = DATA / "corpus"
 

@@ -8,9 +8,20 @@ from pathlib import Path
 from flask import Flask, g
 from flask_babel import Babel, format_date
 
-from . import views
+__version__ = "0.3.0"
 
-SITE_DIR = Path(__file__).resolve().parent.parent / "site"
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Installed, the project's search/, site/ and translations/ folders sit inside
+# this package; in a checkout they sit beside it, in the agreed layout, and
+# the checkout's root serves as a second home for this package's modules so
+# that `waymark.search` is the same import in both.
+SHARED_DIR = PACKAGE_DIR if (PACKAGE_DIR / "site").is_dir() else PACKAGE_DIR.parent
+if SHARED_DIR != PACKAGE_DIR:
+    __path__.append(str(SHARED_DIR))
+SITE_DIR = SHARED_DIR / "site"
+TRANSLATIONS_DIR = SHARED_DIR / "translations"  # Waymark's own UI catalogues
+
+from . import views  # noqa: E402  (needs the paths above)
 
 
 def create_app(site, translations_dir=None, test_config=None):

@@ -17,7 +17,7 @@ from pathlib import Path
 import shutil
 import tempfile
 
-from search import export as search_export
+from .search import export as search_export
 
 from . import catalogs, config, content, create_app, freeze, offline, translators
 from .errors import BuildFailed, Problems

@@ -9,7 +9,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from search.analysis import stemmer_code
+from .search.analysis import stemmer_code
 
 from . import SITE_DIR
 

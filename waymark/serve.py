@@ -12,8 +12,8 @@ import re
 import socket
 from urllib.parse import parse_qs, urlsplit
 
-from search import page as search_page
-from search.index import INDEX_FOLDER
+from .search import page as search_page
+from .search.index import INDEX_FOLDER
 
 SEARCH_PAGE = re.compile(r"/([A-Za-z0-9_-]+)/search\.html")
 
