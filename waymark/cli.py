@@ -1,6 +1,7 @@
 """Waymark's command line: `waymark`, or `python3 build.py` in a checkout.
 
-    waymark build [--content DIR] [--output DIR]
+    waymark init DIR
+    waymark build [--content DIR] [--output DIR] [--translations DIR]
     waymark serve [--output DIR] [--port N] [--lan]
     waymark check [--content DIR] [--strict] [--format text|json]
     waymark status [--content DIR]
@@ -9,96 +10,117 @@
     waymark preview [--content DIR] [--port N]
 
 Every default folder is relative to the site folder: the current folder, or
-the one given with `-C DIR`.
+the one given with `-C DIR`. The commands only parse and print; what they
+do lives in the package.
 """
 import argparse
 import json
 from pathlib import Path
 import sys
 
-from . import TRANSLATIONS_DIR, build as site_build, config, preview, translators
-from .errors import BuildFailed, Problems
+from . import __version__, build as site_build, config, preview, scaffold, status, translators
+from .errors import BuildFailed, Problems, command
 from .serve import lan_addresses, make_server
 
 OPTIONS = {
     "content": ("--content", dict(default=Path("content"), type=Path,
                                   help="the content folder (default: content/)")),
     "translations": ("--translations", dict(default=Path("translations"), type=Path,
-                                            help="the UI catalogues (default: translations/)")),
+                                            help="the site's UI catalogues (default: "
+                                                 "translations/)")),
     "output": ("--output", dict(default=Path("dist"), type=Path,
                                 help="the built site's folder (default: dist/)")),
     "port": ("--port", dict(default=8000, type=int)),
 }
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(prog="waymark", description=__doc__.split("\n")[0])
-    parser.add_argument("-C", dest="site", type=Path, default=Path("."), metavar="DIR",
-                        help="the site folder (default: the current folder)")
-    commands = parser.add_subparsers(dest="command", required=True)
+def parser():
+    main_parser = argparse.ArgumentParser(prog="waymark", description=__doc__.split("\n")[0])
+    main_parser.add_argument("--version", action="version", version=f"Waymark {__version__}")
+    main_parser.add_argument("-C", dest="site", type=Path, default=Path("."), metavar="DIR",
+                             help="the site folder (default: the current folder)")
+    commands = main_parser.add_subparsers(dest="command", required=True)
 
-    def command(name, help, *options):
+    def add(name, help, *options):
         sub = commands.add_parser(name, help=help, description=help)
         for option in options:
             flag, settings = OPTIONS[option]
             sub.add_argument(flag, **settings)
         return sub
 
-    command("build", "build the site into a folder", "content", "output", "translations")
-    serve = command("serve", "serve the built site for preview", "output", "port")
+    add("init", "start a new site folder").add_argument("folder", type=Path)
+    add("build", "build the site into a folder", "content", "output", "translations")
+    serve = add("serve", "serve the built site for preview", "output", "port")
     serve.add_argument("--lan", action="store_true",
                        help="also serve to phones on this laptop's network or hotspot")
-    check = command("check", "check content and catalogues without building",
-                    "content", "translations")
+    check = add("check", "check content and catalogues without building",
+                "content", "translations")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="json: one object for CI and editors")
-    command("status", "how far each translation is", "content", "translations")
-    translate = command("translate", "start translating guides (or a whole new language)",
-                        "content", "translations")
+    add("status", "how far each translation is", "content", "translations")
+    translate = add("translate", "start translating guides (or a whole new language)",
+                    "content", "translations")
     translate.add_argument("lang", help="the language code, such as fa, uk or pt-BR")
     translate.add_argument("paths", nargs="*",
                            help="guides to start, as in the source folder (asylum/interview.md); "
                                 "default: all")
-    mark = command("mark-current", "record that translations match their source as it is now",
-                   "content")
+    mark = add("mark-current", "record that translations match their source as it is now",
+               "content")
     mark.add_argument("files", nargs="+", type=Path)
-    command("preview", "serve the content live while you edit it", "content", "translations",
-            "port")
+    add("preview", "serve the content live while you edit it", "content", "translations", "port")
+    return main_parser
 
-    args = parser.parse_args(argv)
+
+def main(argv=None):
+    args = parser().parse_args(argv)
     for name in ("content", "translations", "output"):
         if getattr(args, name, None) is not None:
             setattr(args, name, args.site / getattr(args, name))
-    if getattr(args, "translations", None) is not None and not args.translations.exists():
-        args.translations = TRANSLATIONS_DIR  # a site without catalogues of its own
     return COMMANDS[args.command](args)
 
 
-def run_build(args):
+def _print_problems(problems, stream=sys.stderr):
+    for problem in problems.items:
+        print(problem, file=stream)
+
+
+def run_init(args):
     try:
-        result = site_build.build(args.content, args.output, args.translations)
+        made = scaffold.init(args.site / args.folder)
+    except scaffold.NotEmpty as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in made:
+        print(f"created   {path}")
+    print(f"Next: cd {args.folder} && {command()} preview   (see {args.folder}/README.md)")
+    return 0
+
+
+def run_build(args):
+    print(f"Waymark {__version__}")
+    try:
+        result = site_build.build(args.content, args.output, args.translations,
+                                  site_build.cache_dir_of(args.content))
     except BuildFailed as failure:
-        for problem in failure.problems.items:
-            print(problem, file=sys.stderr)
-        errors = len(failure.problems.errors)
-        print(f"Build failed: {errors} error(s). Nothing was written; "
+        _print_problems(failure.problems)
+        print(f"Build failed: {len(failure.problems.errors)} error(s). Nothing was written; "
               f"the previous build (if any) is unchanged.", file=sys.stderr)
         return 1
-    for problem in result.problems.items:
-        print(problem, file=sys.stderr)
+    _print_problems(result.problems)
     print(f"Built {result.pages} files into {result.output}")
     return 0
 
 
 def run_serve(args):
     if not (args.output / "index.html").exists():
-        print(f"{args.output} has no built site: run 'python build.py build' first.",
+        print(f"{args.output} has no built site: run '{command()} build' first.",
               file=sys.stderr)
         return 1
     host = "0.0.0.0" if args.lan else "127.0.0.1"
+    index = site_build.cache_dir_of(args.site / "content") / site_build.SEARCH_INDEX
     try:
-        server = make_server(args.output, host, args.port, verbose=True)
+        server = make_server(args.output, host, args.port, verbose=True, index_dir=index)
     except OSError as error:
         print(f"Cannot listen on port {args.port}: {error.strerror}. "
               f"Try --port {args.port + 1}.", file=sys.stderr)
@@ -129,8 +151,7 @@ def run_check(args):
                           "problems": [vars(p) for p in problems.items]},
                          ensure_ascii=False, indent=1))
     else:
-        for problem in problems.items:
-            print(problem)
+        _print_problems(problems, sys.stdout)
         print(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)"
               + (" (--strict: warnings count as errors)" if args.strict else ""))
     return 1 if failed else 0
@@ -140,10 +161,9 @@ def run_status(args):
     problems = Problems()
     site = site_build.load(args.content, problems)
     if site is None or problems.errors:
-        print("The content has errors: run 'python build.py check' to see them.",
-              file=sys.stderr)
+        print(f"The content has errors: run '{command()} check' to see them.", file=sys.stderr)
         return 1
-    rows = translators.status(site, args.translations, Problems())
+    rows = status.of(site, args.translations, Problems())
     total = len(list(site.entries))
     print(f"{'language':24} {'done':>5} {'draft':>6} {'outdated':>9} {'missing':>8} "
           f"{'UI strings':>11}   ({total} files in {site.config.default_language})")
@@ -151,65 +171,43 @@ def run_status(args):
         name = f"{row.lang.code} {row.lang.english_name}"
         print(f"{name:24} {len(row.done):5} {len(row.draft):6} {len(row.outdated):9} "
               f"{len(row.missing):8} {row.ui_done:5}/{row.ui_total}")
-    print("The built site has the same as a page: status.html. "
-          "'python build.py check' lists what to fix.")
+    print(f"The built site has the same as a page: status.html. "
+          f"'{command()} check' lists what to fix.")
     return 0
 
 
 def run_translate(args):
-    if not translators.known_language(args.lang):
-        print(f"'{args.lang}' is not a language code (use a code such as 'ar', 'fa' or "
-              f"'pt-BR')", file=sys.stderr)
-        return 1
     problems = Problems()
     site = site_build.load(args.content, problems)
     if site is None:
-        print("\n".join(map(str, problems.items)), file=sys.stderr)
+        _print_problems(problems)
         return 1
-    default = site.config.default_language
-    wanted = [entry for entry in site.entries if not args.paths or entry.path in args.paths]
-    unknown = set(args.paths) - {entry.path for entry in wanted}
-    if unknown:
-        print(f"No such {default} file: {', '.join(sorted(unknown))}", file=sys.stderr)
+    try:
+        done = translators.start(site, args.content, args.translations, args.lang, args.paths)
+    except translators.CannotStart as error:
+        print(error, file=sys.stderr)
         return 1
-    for entry in wanted:
-        target = args.content / args.lang / entry.path
-        if target.exists():
-            print(f"kept      {target} (it exists)")
-        else:
-            translators.start_translation(entry.source.file, target)
-            print(f"started   {target}")
-    catalogue = translators.start_catalogue(args.translations, args.lang)
-    if catalogue:
-        print(f"started   {catalogue}")
-    print("Translate the text (not the keys or link targets), then run "
-          "'python build.py preview'. See TRANSLATING.md.")
+    for action, path in done:
+        print(f"{action:9} {path}")
+    print(f"Translate the text (not the keys or link targets), then run "
+          f"'{command()} preview'. See TRANSLATING.md.")
     return 0
 
 
 def run_mark_current(args):
-    content = args.content.resolve()
     problems = Problems()
     settings = config.load(args.content, problems)
     if settings is None:
-        print("\n".join(map(str, problems.items)), file=sys.stderr)
+        _print_problems(problems)
         return 1
-    default, status = settings.default_language, 0
-    for file in args.files:
-        try:
-            lang, *rest = file.resolve().relative_to(content).parts
-        except ValueError:
-            print(f"{file}: not inside {args.content}", file=sys.stderr)
-            status = 1
-            continue
-        source = content / default / Path(*rest)
-        if lang == default or not source.exists():
-            print(f"{file}: not a translation of a file in {default}/", file=sys.stderr)
-            status = 1
-            continue
-        translators.mark_current(file, source)
-        print(f"{file}: now matches {source.relative_to(content.parent)}")
-    return status
+    failed = False
+    for file, source, error in translators.mark_files(args.files, args.content, settings):
+        if error:
+            print(f"{file}: {error}", file=sys.stderr)
+            failed = True
+        else:
+            print(f"{file}: now matches {source}")
+    return 1 if failed else 0
 
 
 def run_preview(args):
@@ -217,6 +215,6 @@ def run_preview(args):
     return 0
 
 
-COMMANDS = {"build": run_build, "serve": run_serve, "check": run_check, "status": run_status,
-            "translate": run_translate, "mark-current": run_mark_current,
+COMMANDS = {"init": run_init, "build": run_build, "serve": run_serve, "check": run_check,
+            "status": run_status, "translate": run_translate, "mark-current": run_mark_current,
             "preview": run_preview}
