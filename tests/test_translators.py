@@ -112,7 +112,7 @@ def test_changed_source_shows_as_outdated_with_its_changes_until_marked_current(
     lines = result.stdout.splitlines()
     assert lines[0] == ("content/ar/work/contract.md:4: warning: the en source has changed since "
                         "this translation was made (content/en/work/contract.md); update the "
-                        "translation, then run: python3 build.py mark-current "
+                        f"translation, then run: python3 {ROOT}/build.py mark-current "
                         "content/ar/work/contract.md")
     assert lines[1:4] == ["    @@ -12 +12 @@", "    -2. Keep a copy.", "    +2. Keep two copies."]
     assert lines[4].startswith("content/es/work/contract.md:4: warning: the en source has changed")
@@ -126,6 +126,13 @@ def test_changed_source_shows_as_outdated_with_its_changes_until_marked_current(
     lines = check(content, ROOT / "translations", cwd=tmp_path).stdout.splitlines()
     assert not any(line.startswith("content/es/work/contract.md") for line in lines)
     assert lines[0].startswith("content/ar/work/contract.md:4: warning: the en source")
+
+    # The command the check suggests works when pasted, as it is.
+    pasted = subprocess.run(lines[0].rsplit("then run: ", 1)[1], shell=True, cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert pasted.returncode == 0, pasted.stderr
+    lines = check(content, ROOT / "translations", cwd=tmp_path).stdout.splitlines()
+    assert not any(line.startswith("content/ar/work/contract.md") for line in lines)
 
 
 def test_status_table_and_page(tmp_path):

@@ -21,7 +21,19 @@ CONTACTS_FOLDER = "contacts"  # content/contacts/<country>.yml, not a language
 DEFAULT_COLOUR = "#0c5c58"
 DEFAULTS = {"name": "Waymark", "default_language": "en", "languages": [],
             "language_settings": {}, "theme_colour": DEFAULT_COLOUR, "logo": None,
-            "base_url": "", "overrides": None, "copy_outdated_after_days": 180}
+            "base_url": "", "overrides": None, "copy_outdated_after_days": 180,
+            "content_licence": "CC-BY-4.0"}
+# The licences a site can give its guides (SPDX ids), as the footer names
+# and links them; "none" shows none.
+CONTENT_LICENCES = {
+    "CC-BY-4.0": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "CC-BY-SA-4.0": {"name": "CC BY-SA 4.0",
+                     "url": "https://creativecommons.org/licenses/by-sa/4.0/"},
+    "CC-BY-NC-4.0": {"name": "CC BY-NC 4.0",
+                     "url": "https://creativecommons.org/licenses/by-nc/4.0/"},
+    "CC0-1.0": {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
+    "none": None,
+}
 
 
 @dataclass
@@ -35,6 +47,7 @@ class Config:
     base_url: str = ""  # "https://example.org/guides/", always ending in "/", or ""
     overrides: Path | None = None  # a folder with templates/ and static/ of the site's own
     copy_outdated_after_days: int = 180
+    content_licence: str = "CC-BY-4.0"  # an SPDX id from CONTENT_LICENCES
     site_dir: Path | None = None
 
     def language(self, code):
@@ -95,6 +108,7 @@ def load(content_dir, problems):
                   names=names, theme_colour=settings["theme_colour"], logo=logo,
                   base_url=settings["base_url"], overrides=overrides,
                   copy_outdated_after_days=settings["copy_outdated_after_days"],
+                  content_licence=settings["content_licence"],
                   site_dir=site_dir)
 
 
@@ -211,6 +225,14 @@ def _days(node, bad):
     return value and int(value)
 
 
+def _licence(node, bad):
+    value = _text(node, bad)
+    if value is not None and value not in CONTENT_LICENCES:
+        return bad(f"must be one of {', '.join(CONTENT_LICENCES)}, not '{value}'"
+                   f"{did_you_mean(value, CONTENT_LICENCES)}")
+    return value
+
+
 def _language_settings(node, bad):
     if not isinstance(node, yaml.MappingNode):
         return bad("must map language codes to their settings (name, english_name, dir, "
@@ -256,5 +278,6 @@ CHECKS = {
     "base_url": _url,
     "overrides": _text,
     "copy_outdated_after_days": _days,
+    "content_licence": _licence,
 }
 assert set(CHECKS) == set(DEFAULTS)

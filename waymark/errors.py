@@ -75,4 +75,7 @@ def command():
     """How the reader typed Waymark's command, so that the commands our
     messages suggest work when pasted: `python3 build.py` in a checkout,
     else `waymark`."""
-    return "python3 build.py" if Path(sys.argv[0]).name == "build.py" else "waymark"
+    script = Path(sys.argv[0])
+    if script.name != "build.py":
+        return "waymark"
+    return f"python3 {relative(script.resolve())}"

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 from flask_frozen import Freezer
 
 from . import assets, kinds
+from .search.analysis import stemmer_code
 from .views import endpoint_for
 
 
@@ -28,8 +29,10 @@ def urls(site):
         yield "pages.manifest", {"lang": lang.code}
         for entry in site.entries:
             yield endpoint_for(entry, lang.code)
+    stemmers = {f"search/stem-{stemmer_code(lang.code)}.js" for lang in site.languages}
     for filename in assets.files(site.config):
-        yield "static", {"filename": filename}
+        if not filename.startswith("search/stem-") or filename in stemmers:
+            yield "static", {"filename": filename}  # no stemmer that no language uses
 
 
 def freeze(app, site, destination, problems):

@@ -15,7 +15,8 @@ from flask import Blueprint, abort, current_app, g, render_template, request, ur
 import flask_babel
 from flask_frozen import relative_url_for
 
-from . import __version__, kinds
+from . import __version__, assets, kinds
+from .config import CONTENT_LICENCES
 
 bp = Blueprint("pages", __name__)
 
@@ -125,6 +126,8 @@ def common(path, entry=None):
         "other_languages": [(lang, _same_page(lang.code, entry), _state(entry, lang.code))
                             for lang in config.languages],
         "theme_colour": config.theme_colour,
+        "logo": assets.logo_name(config),
+        "licence": CONTENT_LICENCES.get(config.content_licence),
     }
 
 
