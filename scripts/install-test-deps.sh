@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Everything the tests need on a fresh Debian machine: Debian's Chromium
 # (Playwright drives it; we never download a browser of Playwright's own),
-# fonts for Arabic-script pages, and the Python packages.
+# fonts for Arabic-script pages, nginx (the documented deploy is tried), and
+# the Python packages.
 set -euo pipefail
-if ! command -v chromium >/dev/null 2>&1; then
+PACKAGES="chromium fonts-noto-core nginx-light"
+missing=""
+for package in $PACKAGES; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
-    chromium fonts-noto-core
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
 fi
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
