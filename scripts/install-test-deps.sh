@@ -13,5 +13,7 @@ if [ -n "$missing" ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+  # Debian starts nginx on port 80 when it is installed; the tests start their own.
+  if command -v service >/dev/null 2>&1; then $SUDO service nginx stop >/dev/null 2>&1 || true; fi
 fi
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
