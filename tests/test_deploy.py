@@ -58,22 +58,28 @@ def nginx(sample_site, tmp_path):
     process = subprocess.Popen([NGINX, "-p", str(tmp_path), "-c", str(conf)],
                                stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/guides/"
-    deadline = time.monotonic() + 10
+    try:
+        wait_for_server(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+
+
+def wait_for_server(url, process, seconds=10):
+    deadline = time.monotonic() + seconds
     while True:
         try:
             urlopen(url).close()
-            break
-        except HTTPError as error:
+            return
+        except HTTPError as error:  # it answers, if not with a page
             error.close()
-            break
+            return
         except OSError:
             assert process.poll() is None, process.stderr.read().decode()
             assert time.monotonic() < deadline, "nginx did not start"
             time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    process.stderr.close()
 
 
 def test_nginx_config_sends_the_documented_headers_and_the_404_page(nginx):
