@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import hashlib
 from pathlib import Path
 
-from . import frontmatter, kinds, markup
+from . import contacts, frontmatter, kinds, markup
 from .errors import did_you_mean, relative
 
 
@@ -111,6 +111,7 @@ class Site:
     config: object
     sections: list  # Entry, in order, each with its guides
     pages: list  # Entry
+    contacts: list = field(default_factory=list)  # contacts.Directory, global first
 
     @property
     def languages(self):
@@ -156,7 +157,9 @@ def load(content_dir, config, problems):
     for entry in entries:
         for doc in [entry.source, *entry.translations.values()]:
             _check_anchors(doc, by_path, problems)
-    return _site(config, entries)
+    site = _site(config, entries)
+    site.contacts = contacts.load(content_dir, problems)
+    return site
 
 
 def _read_language(folder, lang, is_source, problems):

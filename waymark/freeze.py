@@ -7,9 +7,10 @@ followed, so a broken link fails the build rather than a reader.
 """
 from html.parser import HTMLParser
 import posixpath
+import warnings
 from urllib.parse import unquote, urlsplit
 
-from flask_frozen import Freezer
+from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from . import assets, kinds
 from .search.analysis import stemmer_code
@@ -19,11 +20,12 @@ from .views import endpoint_for
 def urls(site):
     """(endpoint, values) for every file of the site: the site pages, every
     content page in every language, the static files."""
-    for page in kinds.SITE_PAGES:
+    pages = [page for page in kinds.SITE_PAGES if page.wanted(site)]
+    for page in pages:
         if not page.per_language:
             yield page.endpoint, {}
     for lang in site.languages:
-        for page in kinds.SITE_PAGES:
+        for page in pages:
             if page.per_language:
                 yield page.endpoint, {"lang": lang.code}
         yield "pages.manifest", {"lang": lang.code}
@@ -43,7 +45,10 @@ def freeze(app, site, destination, problems):
                       log_url_for=False)
     freezer.register_generator(lambda: urls(site))
     try:
-        frozen = freezer.freeze()
+        with warnings.catch_warnings():
+            # A page kind a site does not have (no contacts) freezes nothing, rightly.
+            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
+            frozen = freezer.freeze()
     except Exception as error:  # a template or view bug: report, do not crash
         problems.error(destination, None, f"freezing failed: {type(error).__name__}: {error}")
         return 0

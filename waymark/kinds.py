@@ -66,6 +66,10 @@ class SitePage:
     url: str  # relative to the language folder when per_language, else to the site
     template: str
     per_language: bool
+    needs: str = ""  # a Site attribute the page shows; no page when it is empty
+
+    def wanted(self, site):
+        return not self.needs or bool(getattr(site, self.needs))
 
     @property
     def endpoint(self):
@@ -82,6 +86,7 @@ SITE_PAGES = (
     SitePage("status", "status.html", "status.html", per_language=False),
     SitePage("home", "index.html", "home.html", per_language=True),
     SitePage("search", "search.html", "search.html", per_language=True),
+    SitePage("contacts", "contacts.html", "contacts.html", per_language=True, needs="contacts"),
 )
 # Names a page file may not take, because a site page or file has it.
 RESERVED = {page.url.rsplit(".", 1)[0] for page in SITE_PAGES} | {"manifest", "sw", "static"}

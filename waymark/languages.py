@@ -98,3 +98,9 @@ def _locale(code):
 def known(code):
     """Whether `code` names a language Waymark can build."""
     return language(code) is not None
+
+
+def native_name(code):
+    """A language's name for itself, for any code (the code if unknown)."""
+    found = language(code)
+    return found.name if found else code

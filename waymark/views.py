@@ -54,6 +54,8 @@ def show_entry(kind, lang, **values):
 
 
 def show_site_page(page, lang=None):
+    if not page.wanted(site()):
+        abort(404)
     if page.name == "not_found":
         # Hosts show 404.html at any depth of the site, so its links start
         # from the site's own address (the path of base_url, or the root).
