@@ -22,6 +22,7 @@ def urls(site):
         yield "pages.home", {"lang": lang.code}
         yield "pages.manifest", {"lang": lang.code}
         yield "pages.search", {"lang": lang.code}
+        yield "pages.not_saved", {"lang": lang.code}
         for entry in site.entries:
             yield endpoint_for(entry, lang.code)
 

@@ -74,6 +74,13 @@ def search(lang):
     return render_template("search.html", **common(path="search.html"))
 
 
+@bp.route("/<lang>/not-saved.html")
+def not_saved(lang):
+    """What the service worker shows, offline, for a page in a language this
+    phone has not saved (see site/sw.js)."""
+    return render_template("not-saved.html", **common(path="not-saved.html"))
+
+
 @bp.route("/status.html")
 def status():
     """How far each translation is, for translators, readable offline."""
