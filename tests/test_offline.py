@@ -388,3 +388,40 @@ def test_reader_can_remove_the_site_from_the_phone(context, small_site, tmp_path
                          "then(r => r ? r.scope : null)") is None
     assert page.evaluate("navigator.serviceWorker.controller") is None
     assert sorted(cache_names(page)) == ["another-app", f"waymark {server.url}b/"]
+
+
+LEGACY_CACHES = """async (origin) => {
+    // What workers before scope-named caches left: every site in two caches.
+    const files = await caches.open('waymark-files');
+    await files.put(origin + 'a/en/index.html?rev=0123456789ab', new Response('old a'));
+    await files.put(origin + 'c/en/index.html?rev=0123456789ab', new Response('old c'));
+    const settings = await caches.open('waymark-settings');
+    await settings.put(origin + 'a/__waymark/settings', new Response('{"kept": ["es"]}'));
+}"""
+LEGACY_LEFT = """async () => {
+    const left = {};
+    for (const name of ['waymark-files', 'waymark-settings']) {
+        if (await caches.has(name)) {
+            left[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+        }
+    }
+    return left;
+}"""
+
+
+@pytest.mark.browser
+def test_a_reader_of_an_earlier_version_keeps_their_languages_and_nothing_else_is_lost(
+        context, small_site, tmp_path, serve):
+    server = serve(two_sites(tmp_path, small_site))  # and a site c/ not upgraded yet
+    page = context.new_page()
+    page.goto(server.url + "b/en/help/index.html")
+    page.evaluate(LEGACY_CACHES, server.url)
+    page.goto(server.url + "a/en/index.html")
+    wait_until_offline_ready(page)
+
+    assert sorted(saved_by_this_build(page)) == ["en", "es"]
+    assert page.evaluate(LEGACY_LEFT) == {
+        "waymark-files": [server.url + "c/en/index.html?rev=0123456789ab"]}
+    context.set_offline(True)
+    page.goto(server.url + "a/es/work/contract.html")
+    assert page.locator("h1").inner_text() == "Tu contrato"

@@ -62,9 +62,13 @@
     showStatus();
   });
 
-  // Ask the browser not to clear the saved copy when space runs low.
+  // Ask the browser not to clear the saved copy when space runs low; the
+  // Offline page (keep.js) shows the answer.
   function protect() {
-    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().then(showProtection);
+    if (!navigator.storage || !navigator.storage.persist) return;
+    navigator.storage.persist().then(function () {
+      document.dispatchEvent(new Event('waymark-protect'));
+    });
   }
 
   function offerUpdate(reg) {
@@ -94,7 +98,8 @@
   });
   registration.catch(function () { /* the site still works as plain pages */ });
 
-  // A question to the worker that serves this page (the first one, before it does).
+  // A question to the worker that serves this page (the first one, before it
+  // does); keep.js has the same.
   function ask(message) {
     return registration.then(function (reg) {
       var worker = sw.controller || reg.active;
@@ -112,93 +117,25 @@
   function showStatus() {
     ask({type: 'status'}).then(function (state) {
       markSaved(state.saved);
-      setUpKeepForm(state);
     }, function () { /* nothing saved yet */ });
   }
 
   // Mark the languages saved on this phone in the language menus; on the
   // "not saved" page, list them.
   function markSaved(saved) {
+    var list = document.getElementById('saved-langs');
     var links = document.querySelectorAll('a[hreflang]');
     for (var i = 0; i < links.length; i++) {
       var item = links[i].parentNode;
-      if (saved.indexOf(links[i].getAttribute('hreflang')) < 0 || item.querySelector('.saved')) continue;
-      if (item.hidden) {
-        item.hidden = false;
-        document.getElementById('saved-langs').hidden = false;
-      } else {
+      if (saved.indexOf(links[i].getAttribute('hreflang')) < 0) continue;
+      if (list && list.contains(item)) {
+        item.hidden = list.hidden = false;
+      } else if (!item.querySelector('.saved')) {
         var mark = document.createElement('small');
         mark.className = 'saved';
         mark.textContent = body.getAttribute('data-saved');
         item.appendChild(mark);
       }
     }
-  }
-
-  function showProtection() {
-    var line = document.getElementById('keep-protected');
-    if (!line || !navigator.storage || !navigator.storage.persisted) return;
-    navigator.storage.persisted().then(function (yes) {
-      line.textContent = line.getAttribute(yes ? 'data-yes' : 'data-no');
-    });
-  }
-
-  // The "Offline and sharing" page: choose which languages stay on the
-  // device, or remove the site from it.
-  var keepReady = false;
-  function setUpKeepForm(state) {
-    var form = document.getElementById('keep-form');
-    if (!form || keepReady) return;
-    keepReady = true;
-    var status = document.getElementById('keep-status');
-    var boxes = form.querySelectorAll('input[name=lang]');
-    for (var i = 0; i < boxes.length; i++) {
-      boxes[i].checked = state.saved.indexOf(boxes[i].value) >= 0;
-      var size = form.querySelector('[data-size="' + boxes[i].value + '"]');
-      if (size && state.sizes[boxes[i].value]) {
-        size.textContent = Math.max(1, Math.round(state.sizes[boxes[i].value] / 1024)) + ' KB';
-      }
-    }
-    showProtection();
-    document.getElementById('keep').hidden = false;
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var chosen = [];
-      var checked = form.querySelectorAll('input[name=lang]:checked');
-      for (var i = 0; i < checked.length; i++) chosen.push(checked[i].value);
-      status.textContent = form.getAttribute('data-saving');
-      ask({type: 'keep', langs: chosen}).then(function () {
-        status.textContent = form.getAttribute('data-saved');
-        protect();
-      }, function () {
-        status.textContent = form.getAttribute('data-failed');
-      });
-    });
-    setUpForget();
-  }
-
-  function setUpForget() {
-    var box = document.getElementById('forget');
-    var confirm = document.getElementById('forget-confirm');
-    var start = document.getElementById('forget-start');
-    var status = document.getElementById('forget-status');
-    start.onclick = function () { confirm.hidden = false; start.hidden = true; };
-    document.getElementById('forget-no').onclick = function () {
-      confirm.hidden = true; start.hidden = false; start.focus();
-    };
-    document.getElementById('forget-yes').onclick = function () {
-      ask({type: 'forget'}).then(function () {
-        try {
-          if (store) store.removeItem('waymark-lang');
-          window.sessionStorage.setItem('waymark-removed', '1');
-        } catch (e) { /* storage blocked */ }
-        document.getElementById('keep-form').hidden = true;
-        document.getElementById('keep-protected').hidden = true;
-        confirm.hidden = true;
-        status.textContent = box.getAttribute('data-done');
-      }, function () {
-        status.textContent = box.getAttribute('data-failed');
-      });
-    };
   }
 }());
