@@ -42,7 +42,8 @@
       boxes[i].checked = state.saved.indexOf(boxes[i].value) >= 0;
       var size = form.querySelector('[data-size="' + boxes[i].value + '"]');
       if (size && state.sizes[boxes[i].value]) {
-        size.textContent = Math.max(1, Math.round(state.sizes[boxes[i].value] / 1024)) + ' KB';
+        size.textContent = form.getAttribute('data-size-text').replace(
+          '{size}', Math.max(1, Math.round(state.sizes[boxes[i].value] / 1024)));
       }
     }
     showProtection();
@@ -57,7 +58,9 @@
     status.textContent = form.getAttribute('data-saving');
     ask({type: 'keep', langs: chosen}).then(function () {
       status.textContent = form.getAttribute('data-saved');
-      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().then(showProtection);
+      if (navigator.storage && navigator.storage.persist) {
+        navigator.storage.persist().then(showProtection);
+      }
     }, function () {
       status.textContent = form.getAttribute('data-failed');
     });
