@@ -15,13 +15,13 @@ from html.parser import HTMLParser
 import json
 from pathlib import Path
 import posixpath
-import re
 import sys
 import tempfile
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from waymark import offline  # noqa: E402
 from waymark.build import build  # noqa: E402
 
 BUDGET = 15 * 1024
@@ -77,13 +77,12 @@ def main():
             worst = max(worst, (weights[heaviest][1], heaviest))
         print(f"  (the heaviest guide of each language; each page also loads "
               f"{', '.join(f.split('/', 1)[-1] for f in files[1:])})")
-        code = (site / "sw.js").read_text(encoding="utf-8")
-        files = json.loads(re.search(r"const BUILD = (\{.*?\});\n", code).group(1))["files"]
-        sw = (site / "sw.js").read_bytes()
+        shared = [path for path, _ in offline.read_build(site / offline.WORKER)["shared"]]
         print(f"\n{'offline precache (shared files + one language)':48} {'bytes':>8} {'gzipped':>8}")
         for lang in langs:
-            datas = [(site / path).read_bytes() for group in ("", lang) for path, _ in files[group]]
-            datas.append(sw)
+            own = json.loads((site / lang / offline.LIST).read_bytes())["files"]
+            paths = [offline.WORKER, f"{lang}/{offline.LIST}"] + shared + [path for path, _ in own]
+            datas = [(site / path).read_bytes() for path in paths]
             print(f"{lang:48} {sum(map(len, datas)):8,} {sum(map(gz, datas)):8,}")
         verdict = "within" if worst[0] <= BUDGET else "OVER"
         print(f"\nHeaviest guide page: {worst[1]}, {worst[0]:,} bytes gzipped, {verdict} the "

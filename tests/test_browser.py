@@ -6,7 +6,6 @@ import time
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from conftest import ROOT
 from waymark.build import build
@@ -32,10 +31,10 @@ def wait_until_offline_ready(page):
 
 def kept_languages(page, base_url):
     """The languages the service worker keeps for offline reading."""
-    return page.evaluate("""async (key) => {
-        const stored = await (await caches.open('waymark-settings')).match(key);
+    return page.evaluate("""async (scope) => {
+        const stored = await (await caches.open('waymark ' + scope)).match(scope + '__waymark/settings');
         return stored ? (await stored.json()).kept : [];
-    }""", base_url + "__waymark/settings")
+    }""", base_url)
 
 
 def bar_colour(page):
@@ -55,8 +54,9 @@ def test_guide_opens_offline_after_first_visit(context, sample_site, serve):
     assert bar_colour(page) == BRAND
     page.goto(server.url)  # the language chooser works offline too
     assert page.locator(".choices a").count() == len(list(sample_site.glob("*/manifest.webmanifest")))
-    with pytest.raises(PlaywrightError):
-        page.goto(server.url + "es/index.html")  # not kept: the reader did not ask for it
+    page.goto(server.url + "es/index.html")  # not kept: the reader did not ask for it
+    assert page.url == server.url + "es/not-saved.html"  # which says so, in Spanish
+    assert page.locator("h1").inner_text() == "Todavía no está guardado en este teléfono"
 
 
 def test_language_chosen_after_the_first_visit_is_kept_too(context, sample_site, serve):
@@ -81,7 +81,7 @@ def test_reader_can_keep_another_language(context, sample_site, serve):
     keep = page.locator("#keep")
     keep.wait_for(state="visible")
     assert page.locator("input[value=ar]").is_checked()
-    assert re.fullmatch(r"\d+ KB", page.locator("[data-size=es]").inner_text())
+    assert re.fullmatch(r"\d+ كيلوبايت", page.locator("[data-size=es]").inner_text())
     page.locator("input[value=es]").check()
     page.get_by_role("button", name="احفظ للقراءة دون إنترنت").click()
     wait_for(page, "document.getElementById('keep-status').textContent.startsWith('تم الحفظ')")
@@ -122,10 +122,12 @@ def test_usb_copy_works_from_file_urls_with_every_link(context, sample_site, tmp
                 assert target.startswith(stick.as_uri()), f"{url} leaves the copy: {href}"
                 queue.append(target)
     # Every page is reached by links, but for those reached by a form (search),
-    # the translators' status page and the page web hosts show for unknown
-    # addresses (404.html, whose links start at the site's address).
+    # the translators' status page, what the worker shows offline (not-saved)
+    # and the page web hosts show for unknown addresses (404.html, whose links
+    # start at the site's address).
     pages = {p.as_uri() for p in stick.rglob("*.html")
-             if p.name != "search.html" and p not in (stick / "status.html", stick / "404.html")}
+             if p.name not in ("search.html", "not-saved.html")
+             and p not in (stick / "status.html", stick / "404.html")}
     assert seen == pages
     assert problems == []
 
@@ -187,10 +189,10 @@ def test_update_shows_a_notice_then_serves_the_new_build(context, tmp_path, serv
     page.goto(guide)
     assert page.locator("h1").inner_text() == "Before you sign any work contract"
     assert not page.locator("#update").is_visible()
-    stale = page.evaluate("""async () => {
-        const keys = await (await caches.open('waymark-files')).keys();
+    stale = page.evaluate("""async (scope) => {
+        const keys = await (await caches.open('waymark ' + scope)).keys();
         return keys.map(k => k.url).filter(u => u.includes('before-you-sign.html'));
-    }""")
+    }""", server.url)
     assert len(stale) == 1  # the old revision was deleted
 
 

@@ -87,6 +87,9 @@ SITE_PAGES = (
     SitePage("home", "index.html", "home.html", per_language=True),
     SitePage("search", "search.html", "search.html", per_language=True),
     SitePage("contacts", "contacts.html", "contacts.html", per_language=True, needs="contacts"),
+    # What the service worker shows, offline, for a page in a language this
+    # phone has not saved (see site/sw.js).
+    SitePage("not_saved", "not-saved.html", "not-saved.html", per_language=True),
 )
 # Names a page file may not take, because a site page or file has it.
 RESERVED = {page.url.rsplit(".", 1)[0] for page in SITE_PAGES} | {"manifest", "sw", "static"}

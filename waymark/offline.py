@@ -1,9 +1,14 @@
-"""The offline files: the service worker and its precache list.
+"""The offline files: the service worker and the lists of what it saves.
 
-Written after freezing, because the list needs a revision of every file the
-freeze produced. Files under `<lang>/` belong to that language (a reader
-keeps only the languages they want), and so does the stemmer its search
-uses; other stemmers are not precached; everything else is shared.
+Written after freezing, because the lists need a revision of every file the
+freeze produced. Files under `<lang>/` belong to that language, and so does
+the stemmer its search uses (other stemmers are not precached); each
+language's list is its own file, `<lang>/offline.json`, which the worker
+fetches only for the languages a reader keeps. Everything else is shared and
+listed inside `sw.js`, together with each language's "not saved" page (the
+worker shows it offline for a language the phone has not saved) and each
+language list's revision and size. So the worker every first visitor
+downloads grows by one short line per language, not by its files.
 """
 import hashlib
 import json
@@ -17,7 +22,10 @@ STEMMER = "static/search/stem-{}.js"
 STEMMERS = "static/search/stem-"
 
 WORKER = "sw.js"
+LIST = "offline.json"  # each language's list: <lang>/offline.json
+NOT_SAVED = "not-saved.html"  # each language's page for "not saved on this phone"
 PLACEHOLDER = ("/*BUILD*/", "/*END*/")
+BUILD_START = "const BUILD = "
 
 
 def revision(data):
@@ -26,13 +34,15 @@ def revision(data):
 
 
 def precache(output_dir, languages):
-    """{group: [[path, revision, size], ...]} for every file in the build."""
+    """{group: [[path, revision, size], ...]}: "" for the shared files, then
+    one group per language."""
     output_dir = Path(output_dir)
     groups = {"": []}
     groups.update({code: [] for code in languages})
     stemmers = {}
     for code in languages:
         stemmers.setdefault(STEMMER.format(stemmer_code(code)), []).append(code)
+    not_saved = {f"{code}/{NOT_SAVED}" for code in languages}
     for file in sorted(output_dir.rglob("*")):
         path = file.relative_to(output_dir).as_posix()
         if not file.is_file() or path == WORKER or path.startswith("."):
@@ -41,6 +51,8 @@ def precache(output_dir, languages):
         top = path.split("/", 1)[0]
         if path.startswith(STEMMERS):
             owners = stemmers.get(path, [])
+        elif path in not_saved:
+            owners = [""]
         else:
             owners = [top if top in groups and "/" in path else ""]
         for group in owners:
@@ -49,33 +61,63 @@ def precache(output_dir, languages):
 
 
 def write_worker(output_dir, languages, default_language):
-    """Write `sw.js` with this build's precache list; return the list."""
+    """Write each language's list and `sw.js`; return the precache groups."""
+    output_dir = Path(output_dir)
     files = precache(output_dir, languages)
-    build = {
-        "version": revision(json.dumps(files, sort_keys=True).encode()),
-        "default": default_language,
-        "files": {group: [entry[:2] for entry in entries] for group, entries in files.items()},
-        "sizes": {group: sum(entry[2] for entry in entries)
-                  for group, entries in files.items() if group},
-    }
+    langs = {}
+    for code in languages:
+        data = _json({"files": [entry[:2] for entry in files[code]]}).encode("utf-8")
+        (output_dir / code / LIST).write_bytes(data)
+        # The size is what keeping the language costs, shown before the reader chooses.
+        langs[code] = [revision(data), len(data) + sum(entry[2] for entry in files[code])]
+    build = {"default": default_language,
+             "shared": [entry[:2] for entry in files[""]],
+             "langs": langs}
     template = (SITE_DIR / WORKER).read_text(encoding="utf-8")
     start, end = template.index(PLACEHOLDER[0]), template.index(PLACEHOLDER[1])
-    # The markers stay, so that the next build can read which files this one wrote.
-    code = (template[:start + len(PLACEHOLDER[0])]
-            + json.dumps(build, separators=(",", ":"), ensure_ascii=False) + template[end:])
-    (Path(output_dir) / WORKER).write_text(code, encoding="utf-8")
+    code = template[:start] + _json(build) + template[end + len(PLACEHOLDER[1]):]
+    (output_dir / WORKER).write_text(_without_comment_lines(code), encoding="utf-8")
     return files
 
 
 def listed_files(output_dir):
-    """The files a build in `output_dir` wrote, as its worker lists them."""
-    worker = Path(output_dir) / WORKER
+    """Every file a build in `output_dir` listed for offline use, as relative
+    POSIX paths: the worker, the shared files, each language's list and its
+    files. (Not the preview server's `.whoosh/` index, nor the stemmers no
+    language uses, which a build writes but no reader needs.) Empty when the
+    folder holds no build; earlier builds' single-list workers are read too."""
+    output_dir = Path(output_dir)
+    worker = output_dir / WORKER
     if not worker.is_file():
         return set()
-    code = worker.read_text(encoding="utf-8")
-    try:
-        start, end = code.index(PLACEHOLDER[0]), code.index(PLACEHOLDER[1])
-        data = json.loads(code[start + len(PLACEHOLDER[0]):end])
-    except ValueError:
-        return set()
-    return {WORKER} | {path for files in data["files"].values() for path, *_ in files}
+    build = read_build(worker)
+    listed = {WORKER}
+    if "files" in build:  # before per-language lists, sw.js listed every file
+        return listed | {path for group in build["files"].values() for path, *_ in group}
+    listed |= {path for path, _ in build["shared"]}
+    for code in build["langs"]:
+        listed.add(f"{code}/{LIST}")
+        lang_list = output_dir / code / LIST
+        if lang_list.is_file():
+            listed |= {path for path, _ in json.loads(lang_list.read_bytes())["files"]}
+    return listed
+
+
+def read_build(worker):
+    """The data a built `sw.js` carries."""
+    code = Path(worker).read_text(encoding="utf-8")
+    start = code.find(BUILD_START)
+    if start < 0:
+        raise ValueError(f"{worker}: not a Waymark service worker (no '{BUILD_START.strip()}')")
+    return json.JSONDecoder().raw_decode(code, start + len(BUILD_START))[0]
+
+
+def _without_comment_lines(code):
+    """The worker's comments are for its readers; every first visitor
+    downloads the code, so lines that are only a comment stay behind."""
+    return "".join(line for line in code.splitlines(keepends=True)
+                   if not line.lstrip().startswith("//"))
+
+
+def _json(data):
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)

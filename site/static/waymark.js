@@ -7,8 +7,12 @@
   var body = document.body;
   var root = body.getAttribute('data-root') || './';
   var lang = body.getAttribute('data-lang');
-  var store = null;
-  try { store = window.localStorage; } catch (e) { /* storage blocked */ }
+  var store = null, removed = false;
+  try {
+    store = window.localStorage;
+    // The reader removed the site in this tab: it keeps nothing more of it.
+    removed = !!window.sessionStorage.getItem('waymark-removed');
+  } catch (e) { /* storage blocked */ }
 
   function remember(code) {
     try { if (store) store.setItem('waymark-lang', code); } catch (e) { /* full or blocked */ }
@@ -33,85 +37,105 @@
         }
       }
     }
-  } else if (lang) {
+  } else if (lang && !removed) {
     remember(lang);
   }
 
-  if (!('serviceWorker' in navigator) || !window.isSecureContext ||
+  if (!('serviceWorker' in navigator) || !window.isSecureContext || removed ||
       !/^https?:$/.test(location.protocol)) {
     return;
   }
   var sw = navigator.serviceWorker;
-  var hadController = !!sw.controller;
+  // Whether this page's build was on the phone already. If it was, a new
+  // worker taking over means a new build: reload, so that no page shows two
+  // builds at once. If not, the first worker just saved the site.
+  var onPhone = !!sw.controller;
   var reloading = false;
 
   sw.addEventListener('controllerchange', function () {
-    // A new build took over: reload so no page shows two builds at once.
-    if (hadController && !reloading) { reloading = true; location.reload(); }
+    if (onPhone) {
+      if (!reloading) { reloading = true; location.reload(); }
+      return;
+    }
+    onPhone = true;
+    protect();
+    showStatus();
   });
 
-  function offerUpdate(worker) {
+  // Ask the browser not to clear the saved copy when space runs low; the
+  // Offline page (keep.js) shows the answer.
+  function protect() {
+    if (!navigator.storage || !navigator.storage.persist) return;
+    navigator.storage.persist().then(function () {
+      document.dispatchEvent(new Event('waymark-protect'));
+    });
+  }
+
+  function offerUpdate(reg) {
     var banner = document.getElementById('update');
     if (!banner) return;
     banner.hidden = false;
     document.getElementById('update-now').onclick = function () {
-      worker.postMessage({type: 'skip-waiting'});
+      // The newest waiting build; every tab reloads when it takes over.
+      if (reg.waiting) reg.waiting.postMessage({type: 'skip-waiting'});
     };
   }
 
-  function watch(worker) {
+  function watch(reg, worker) {
     worker.addEventListener('statechange', function () {
-      if (worker.state === 'installed' && sw.controller) offerUpdate(worker);
+      if (worker.state === 'installed' && sw.controller) offerUpdate(reg);
     });
   }
 
-  sw.register(root + 'sw.js').then(function (reg) {
+  var registration = sw.register(root + 'sw.js').then(function (reg) {
+    if (reg.active) onPhone = true;
     // A new build may be waiting, still installing, or found later.
-    if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
-    if (reg.installing) watch(reg.installing);
-    reg.addEventListener('updatefound', function () { watch(reg.installing); });
-    setUpKeepForm();
-  }).catch(function () { /* the site still works as plain pages */ });
+    if (reg.waiting && sw.controller) offerUpdate(reg);
+    if (reg.installing) watch(reg, reg.installing);
+    reg.addEventListener('updatefound', function () { watch(reg, reg.installing); });
+    if (sw.controller) showStatus();
+    return reg;
+  });
+  registration.catch(function () { /* the site still works as plain pages */ });
 
+  // A question to the worker that serves this page (the first one, before it
+  // does); keep.js has the same.
   function ask(message) {
-    return sw.ready.then(function (reg) {
+    return registration.then(function (reg) {
+      var worker = sw.controller || reg.active;
       return new Promise(function (resolve, reject) {
+        if (!worker) { reject(); return; }
         var channel = new MessageChannel();
         channel.port1.onmessage = function (event) {
           if (event.data && event.data.ok) resolve(event.data); else reject(event.data);
         };
-        reg.active.postMessage(message, [channel.port2]);
+        worker.postMessage(message, [channel.port2]);
       });
     });
   }
 
-  // The "Offline and sharing" page: choose which languages stay on the device.
-  function setUpKeepForm() {
-    var form = document.getElementById('keep-form');
-    if (!form) return;
-    var status = document.getElementById('keep-status');
+  function showStatus() {
     ask({type: 'status'}).then(function (state) {
-      var boxes = form.querySelectorAll('input[name=lang]');
-      for (var i = 0; i < boxes.length; i++) {
-        boxes[i].checked = state.kept.indexOf(boxes[i].value) >= 0;
-        var size = form.querySelector('[data-size="' + boxes[i].value + '"]');
-        if (size && state.sizes[boxes[i].value]) {
-          size.textContent = Math.max(1, Math.round(state.sizes[boxes[i].value] / 1024)) + ' KB';
-        }
+      markSaved(state.saved);
+    }, function () { /* nothing saved yet */ });
+  }
+
+  // Mark the languages saved on this phone in the language menus; on the
+  // "not saved" page, list them.
+  function markSaved(saved) {
+    var list = document.getElementById('saved-langs');
+    var links = document.querySelectorAll('a[hreflang]');
+    for (var i = 0; i < links.length; i++) {
+      var item = links[i].parentNode;
+      if (saved.indexOf(links[i].getAttribute('hreflang')) < 0) continue;
+      if (list && list.contains(item)) {
+        item.hidden = list.hidden = false;
+      } else if (!item.querySelector('.saved')) {
+        var mark = document.createElement('small');
+        mark.className = 'saved';
+        mark.textContent = body.getAttribute('data-saved');
+        item.appendChild(mark);
       }
-      document.getElementById('keep').hidden = false;
-    });
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var chosen = [];
-      var boxes = form.querySelectorAll('input[name=lang]:checked');
-      for (var i = 0; i < boxes.length; i++) chosen.push(boxes[i].value);
-      status.textContent = form.getAttribute('data-saving');
-      ask({type: 'keep', langs: chosen}).then(function () {
-        status.textContent = form.getAttribute('data-saved');
-      }, function () {
-        status.textContent = form.getAttribute('data-failed');
-      });
-    });
+    }
   }
 }());
