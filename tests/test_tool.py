@@ -119,6 +119,7 @@ def test_a_folder_with_an_underscore_is_published_under_its_bcp47_code(content, 
     build(content, tmp_path / "dist")
     html = (tmp_path / "dist/pt-BR/work/contract.html").read_text(encoding="utf-8")
     assert '<html lang="pt-BR" dir="ltr">' in html
+    assert "<h1>Tu contrato</h1>" in html  # the folder's own files, read from pt_BR/
 
 
 def test_a_template_and_a_stylesheet_of_the_sites_own_replace_waymarks(content, tmp_path):

@@ -138,13 +138,14 @@ def load(content_dir, config, problems):
     """Read, check and render all content. Problems go into `problems`."""
     content_dir = Path(content_dir)
     default = config.default_language
-    sources = _read_language(content_dir / default, default, True, problems)
-    entries = _entries(content_dir / default, sources, problems)
+    source_folder = content_dir / config.language(default).folder
+    sources = _read_language(source_folder, default, True, problems)
+    entries = _entries(source_folder, sources, problems)
     by_path = {entry.path: entry for entry in entries}
     for lang in config.languages:
         if lang.code == default:
             continue
-        for doc in _read_language(content_dir / lang.code, lang.code, False, problems):
+        for doc in _read_language(content_dir / lang.folder, lang.code, False, problems):
             if doc.path in by_path:
                 by_path[doc.path].translations[doc.lang] = doc
             else:
