@@ -4,7 +4,8 @@ Stages, in order; nothing is written to the output before every check passed:
 1. settings and languages (`config`);
 2. content: read, check and render every Markdown file (`content`);
 3. UI catalogues: check and compile (`catalogs`);
-4. freeze every page of every language into a staging folder (`freeze`);
+4. freeze every page of every language into a staging folder (`freeze`),
+   and copy each page's own images beside it (`files`);
 5. check the frozen pages' links;
 6. index each language for search (`search.export`);
 7. write the service worker with the precache list (`offline`);
@@ -19,7 +20,7 @@ import tempfile
 
 from .search import export as search_export
 
-from . import catalogs, config, content, create_app, freeze, offline, translators
+from . import catalogs, config, content, create_app, files, freeze, offline, translators
 from .errors import BuildFailed, Problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +62,7 @@ def build(content_dir=ROOT / "content", output_dir=ROOT / "dist",
         pages = freeze.freeze(app, site, Path(staging) / "site", problems)
         if problems.errors:
             raise BuildFailed(problems)
+        files.copy_images(site, Path(staging) / "site")
         search_export.write_all(site, Path(staging) / "site")
         offline.write_worker(Path(staging) / "site", [lang.code for lang in site.languages],
                              site.config.default_language)

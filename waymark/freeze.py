@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from flask_frozen import Freezer
 
+from .files import image_paths
 from .views import endpoint_for
 
 
@@ -37,12 +38,13 @@ def freeze(app, site, destination, problems):
     except Exception as error:  # a template or view bug: report, do not crash
         problems.error(destination, None, f"freezing failed: {type(error).__name__}: {error}")
         return 0
-    check_links(destination, problems)
+    check_links(destination, problems, also=image_paths(site))
     return len(frozen)
 
 
-def check_links(root, problems):
-    """Every relative link and asset of every page points to a built file."""
+def check_links(root, problems, also=()):
+    """Every relative link and asset of every page points to a built file,
+    or to one of `also`, the files the build adds after freezing."""
     for page in sorted(root.rglob("*.html")):
         rel = page.relative_to(root).as_posix()
         finder = _Links()
@@ -52,7 +54,7 @@ def check_links(root, problems):
             if parts.scheme or parts.netloc or not parts.path:
                 continue
             path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
-            if path.startswith("..") or not (root / path).is_file():
+            if path.startswith("..") or not ((root / path).is_file() or path in also):
                 problems.error(f"(built page) {rel}", None, f"it links to '{target}', "
                                            f"which was not built")
 
