@@ -3,11 +3,17 @@
 Each request first looks whether any content or catalogue file changed; if
 so the site is read again. When the content has errors, every page shows
 them (file, line, message) and reloads itself until they are fixed, rather
-than the server stopping.
+than the server stopping, and never the last good version of the page.
+The compiled catalogues live in one temporary folder, which holds only the
+current compilation and is removed when the preview stops.
 """
 from html import escape
 from pathlib import Path
+import shutil
+import signal
+import sys
 import tempfile
+import threading
 
 from . import build, catalogs, create_app, translators
 from .errors import Problems
@@ -20,9 +26,11 @@ class LivePreview:
         self.content_dir, self.translations_dir = Path(content_dir), Path(translations_dir)
         self.stamp, self.app, self.problems = None, None, Problems()
         self.compiled = tempfile.TemporaryDirectory(prefix="waymark-preview-")
+        self.lock = threading.Lock()  # one reload at a time, however many requests arrive
 
     def __call__(self, environ, start_response):
-        self.refresh()
+        with self.lock:
+            self.refresh()
         if self.app is not None:
             try:
                 return self.app(environ, start_response)
@@ -32,29 +40,47 @@ class LivePreview:
 
     def refresh(self):
         stamp = self.fingerprint()
-        if stamp == self.stamp:
+        if stamp is not None and stamp == self.stamp:
             return
-        self.stamp = stamp
+        self.stamp, self.app = stamp, None
+        for old in Path(self.compiled.name).iterdir():
+            shutil.rmtree(old, ignore_errors=True)  # the last compilation, no longer served
+        try:
+            self.app, self.problems = self.load()
+        except Exception as error:  # a bug in Waymark: say so on every page, keep serving
+            self.problems = Problems()
+            self.problems.error(self.content_dir, None, f"Waymark could not read this content "
+                                                        f"({type(error).__name__}: {error})")
+
+    def load(self):
+        """(app, problems): the app is None when the content has errors."""
         problems = Problems(root=str(Path.cwd()))
         site = build.load(self.content_dir, problems)
+        if site is None or problems.errors:
+            return None, problems
         folder = Path(tempfile.mkdtemp(dir=self.compiled.name))
-        if site is not None and not problems.errors:
-            catalogs.compile_all(self.translations_dir, site.languages, folder, problems)
-        self.problems = problems
-        self.app = None
-        if site is not None and not problems.errors:
-            status = translators.status(site, self.translations_dir, Problems())
-            self.app = create_app(site, translations_dir=folder,
-                                  test_config={"PROPAGATE_EXCEPTIONS": True,
-                                               "WAYMARK_STATUS": status})
+        catalogs.compile_all(self.translations_dir, site.languages, folder, problems)
+        if problems.errors:
+            return None, problems
+        status = translators.status(site, self.translations_dir, Problems())
+        return create_app(site, translations_dir=folder,
+                          test_config={"PROPAGATE_EXCEPTIONS": True,
+                                       "WAYMARK_STATUS": status}), problems
 
     def close(self):
         self.compiled.cleanup()
 
     def fingerprint(self):
-        files = [p for folder in (self.content_dir, self.translations_dir) if folder.exists()
-                 for p in folder.rglob("*") if p.is_file()]
-        return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
+        """The files' names and times; None (read again) when a folder changed
+        as we looked, as editors that save by renaming make it do."""
+        stamps = []
+        try:
+            for folder in (self.content_dir, self.translations_dir):
+                for path in folder.rglob("*") if folder.exists() else ():
+                    stamps.append((str(path), path.lstat().st_mtime_ns))
+        except OSError:
+            return None
+        return tuple(sorted(stamps))
 
     def error_page(self, start_response, lines):
         items = "".join(f"<li><pre>{escape(line)}</pre></li>" for line in lines)
@@ -74,6 +100,9 @@ def run(content_dir, translations_dir, port):
     print(f"Previewing {content_dir} at http://127.0.0.1:{port}/  (Ctrl+C to stop). "
           f"Save a file and reload the page to see it.")
     app = LivePreview(content_dir, translations_dir)
+    if threading.current_thread() is threading.main_thread():
+        # A plain `kill` (or closing the terminal) then also removes the temporary folder.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         run_simple("127.0.0.1", port, app, use_reloader=False, threaded=True)
     finally:
