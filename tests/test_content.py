@@ -255,19 +255,32 @@ def test_a_list_nested_as_deep_as_allowed_renders(content):
 
 
 def test_markdown_that_would_take_minutes_is_refused(content):
+    # Each took Python-Markdown from seconds to minutes, or made it recurse to death.
     write(content / "en/work/hours.md", GUIDE + "\nA paragraph " + "[a](" * 6000 + "\n")
     write(content / "en/work/contract.md", GUIDE + "\n" + "".join(
         f"*[W{n}]: word {n}\n" for n in range(150)))
     write(content / "en/offline.md", GUIDE + "\n" + "*" * 3000 + "x" + "*" * 3000 + "\n")
+    write(content / "en/help/complaint.md", GUIDE + "\nFine: <b>bold</b>, x<y.\n\n"
+          + ("<b " * 200 + "\n\n") * 40)
     _, problems = load(content)
     assert problems == [
+        "content/en/help/complaint.md:9: error: more than 100 '<' that start an HTML tag never "
+        "closed with '>': write 'less than' or close the tags",
         "content/en/offline.md:5: error: the Markdown from here on is nested too deeply to read "
         "(lists, quotes, definitions or emphasis inside one another): simplify it or split the file",
         "content/en/work/contract.md:107: error: more than 100 abbreviations (*[...]: lines) in "
         "one file: keep the ones readers need",
-        "content/en/work/hours.md:7: error: more than 200 '[' and '<' in one paragraph: split it, "
-        "or remove stray brackets",
+        "content/en/work/hours.md:7: error: more than 100 '[' in one paragraph: split it, or "
+        "remove stray brackets",
     ]
+
+
+def test_a_paragraph_of_links_and_a_few_tags_is_not_too_much(content):
+    links = ", ".join(f"[guide {n}](contract.md)" for n in range(100))
+    write(content / "en/work/hours.md", GUIDE + "\n" + links + "\n\nA <b>bold</b> x<y.\n")
+    site, problems = load(content)
+    assert problems == []
+    assert site.find("work/hours.md").source.html.count('<a href="contract.html">') == 100
 
 
 def test_a_source_with_errors_still_counts_as_there(content):

@@ -16,7 +16,7 @@ Stages of `render()`:
 
 Before stage 1, a body that would make Python-Markdown recurse or run for
 minutes (lists nested hundreds deep, thousands of unclosed `[` in one
-paragraph) is refused with the line where it happens.
+paragraph or `<tag` in a file) is refused with the line where it happens.
 """
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -52,11 +52,13 @@ ALLOWED_ATTRIBUTES = {
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}
 # Limits on what Python-Markdown is given. Its block parser is recursive and
 # slows down steeply with depth (800 levels: RecursionError; 3,000: minutes);
-# its link and HTML patterns rescan the rest of a paragraph at each unclosed
-# `[` or `<`; abbreviations are matched against every text one by one. No
-# guide comes near these numbers.
+# its link pattern rescans the rest of a paragraph at each unclosed `[`, and
+# its HTML reader the rest of the file at each `<tag` never closed with `>`;
+# abbreviations are matched against every text one by one. No guide comes
+# near these numbers; bench/hostile_content.py times a file at the limits.
 MAX_DEPTH = 16  # lists, quotes and indented blocks inside one another
-MAX_MARKS = 200  # '[' and '<' in one paragraph, list item or table cell
+MAX_BRACKETS = 100  # '[' in one paragraph, list item or table cell
+MAX_OPEN_TAGS = 100  # '<' and a letter with no '>' after it, in one file
 MAX_ABBREVIATIONS = 100
 
 
@@ -115,6 +117,13 @@ def render(body, *, path, body_line, page_path, page_exists, problems, find_file
 def _check_shape(body, locate):
     """Raise TooComplex where the body would make the Markdown reader recurse
     or slow to a halt. Paragraphs are checked later, by _CountMarks."""
+    open_tags = 0
+    for match in OPEN_TAG.finditer(body):
+        open_tags += 1
+        if open_tags > MAX_OPEN_TAGS:
+            raise TooComplex(locate.body_line + body.count("\n", 0, match.start()),
+                             f"more than {MAX_OPEN_TAGS} '<' that start an HTML tag never "
+                             f"closed with '>': write 'less than' or close the tags")
     abbreviations = 0
     for number, line in enumerate(body.splitlines()):
         depth = _depth(line)
@@ -130,6 +139,7 @@ def _check_shape(body, locate):
 
 
 ABBREVIATION = re.compile(r"\s*\*\[[^\]]*\]:")
+OPEN_TAG = re.compile(r"<[A-Za-z/!?][^<>]*(?=<|$)")  # the next '<' (or the end) before any '>'
 _MARKERS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*")
 
 
@@ -179,7 +189,7 @@ class GuideLinks(Extension):
 
 
 class _CountMarks(Treeprocessor):
-    """Refuses a paragraph, list item or cell with too many '[' and '<'."""
+    """Refuses a paragraph, list item or cell with too many '['."""
 
     def __init__(self, md, ext):
         super().__init__(md)
@@ -188,9 +198,9 @@ class _CountMarks(Treeprocessor):
     def run(self, root):
         for element in root.iter():
             for text in (element.text, element.tail):
-                if text and text.count("[") + text.count("<") > MAX_MARKS:
+                if text and text.count("[") > MAX_BRACKETS:
                     raise TooComplex(self.ext.locate(text.strip().splitlines()[0][:40]),
-                                     f"more than {MAX_MARKS} '[' and '<' in one paragraph: "
+                                     f"more than {MAX_BRACKETS} '[' in one paragraph: "
                                      f"split it, or remove stray brackets")
 
 
