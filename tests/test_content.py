@@ -1,5 +1,6 @@
 """A translator's mistakes in a guide are reported with file, line and a fix."""
 import datetime
+import shutil
 
 import pytest
 
@@ -412,3 +413,19 @@ def test_link_to_a_missing_heading_names_file_line_and_suggests(content):
         "content/en/work/hours.md:7: error: link to '#nowhere': this page has no heading "
         "with the id 'nowhere'",
     ]
+
+
+def test_names_outside_the_language_folders_are_not_checked(content):
+    write(content / "_drafts/what?.md", GUIDE)  # never published
+    write(content / "notes: before the meeting.txt", "")
+    _, problems = load(content)
+    assert problems == []
+
+
+def test_a_language_folder_linked_from_elsewhere_is_one_error(content, tmp_path):
+    shutil.move(content / "fa", tmp_path / "fa-elsewhere")
+    (content / "fa").symlink_to(tmp_path / "fa-elsewhere")
+    site, problems = load(content)
+    assert problems == [f"content/fa: error: this links to {tmp_path}/fa-elsewhere, outside the "
+                        f"content folder: copy the file here instead"]
+    assert site.find("work/contract.md").translations.keys() == {"ar", "es"}

@@ -127,7 +127,7 @@ def load(content_dir, config, problems):
     """Read, check and render all content. Problems go into `problems`."""
     content_dir = Path(content_dir)
     default = config.default_language
-    files.check_tree(content_dir, problems)
+    files.check_tree(content_dir, [lang.code for lang in config.languages], problems)
     unreadable = set()  # sources with errors: they exist, so their links and translations are fine
     sources = _read_language(content_dir / default, default, True, problems, unreadable)
     entries = _entries(content_dir / default, sources, problems, unreadable)

@@ -23,12 +23,21 @@ DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
 SITE_PAGES = {"index", "search", "status", "manifest"}
 
 
-def check_tree(content_dir, problems):
-    """Report every name in the content folder that a disk, a browser or the
-    site's own pages would break, and every link out of the folder."""
+def check_tree(content_dir, languages, problems):
+    """Report every name in the language folders (`languages`: their names)
+    that a disk, a browser or the site's own pages would break, and every
+    link out of the content folder."""
     content_dir = Path(content_dir)
-    root = content_dir.resolve()
-    for folder, dirs, names in os.walk(content_dir):
+    folders = sorted(p.name for p in content_dir.iterdir()
+                     if p.is_dir() and not p.name.startswith((".", "_")))
+    _report_twins(content_dir, folders, problems)
+    for code in languages:
+        if _is_inside(content_dir / code, content_dir, problems):
+            _check_folder(content_dir, content_dir / code, problems)
+
+
+def _check_folder(content_dir, top, problems):
+    for folder, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         entries = sorted(dirs + [n for n in names if not n.startswith(".") or n.endswith(".md")])
         for name in entries:
@@ -36,13 +45,23 @@ def check_tree(content_dir, problems):
             message = name_problem(name) or _site_page_problem(path.relative_to(content_dir))
             if message:
                 problems.error(path, None, message)
-            if not inside(path, root):
-                problems.error(path, None, f"this links to {path.resolve()}, outside the "
-                                           f"content folder: copy the file here instead")
-        for first, second in _case_twins(entries):
-            problems.error(Path(folder) / second, None,
-                           f"'{first}' and '{second}' differ only in case: USB sticks, Windows "
-                           f"and macOS keep only one of them; rename one")
+            _is_inside(path, content_dir, problems)
+        _report_twins(Path(folder), entries, problems)
+
+
+def _is_inside(path, content_dir, problems):
+    if inside(path, content_dir):
+        return True
+    problems.error(path, None, f"this links to {path.resolve()}, outside the content folder: "
+                               f"copy the file here instead")
+    return False
+
+
+def _report_twins(folder, names, problems):
+    for first, second in _case_twins(names):
+        problems.error(folder / second, None, f"'{first}' and '{second}' differ only in case: "
+                                              f"USB sticks, Windows and macOS keep only one of "
+                                              f"them; rename one")
 
 
 def name_problem(name):
