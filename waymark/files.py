@@ -1,7 +1,7 @@
 """Which files of the content folder may be published, and where they go.
 
 A built site is copied to USB sticks (FAT32, exFAT), opened on Windows and
-macOS, and served as web addresses, so every name in the content folder must
+macOS, and served as web addresses, so every name in a language folder must
 survive all of these: no characters a web address or those disks refuse, no
 names Windows keeps for devices, no two names that differ only in case
 (`Guide.md` and `guide.md` are one file there; the second copy overwrites the
@@ -19,7 +19,8 @@ URL_CHARACTERS = {"#": "web addresses", "?": "web addresses", "%": "web addresse
 DISK_CHARACTERS = dict.fromkeys(':*"<>|\\', "USB sticks (FAT32, exFAT) and Windows")
 DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
                 *(f"LPT{n}" for n in range(1, 10))}
-# Pages the site makes itself, beside the ones from content (see views.py).
+# Pages the site makes itself, beside the ones from content (see views.py and
+# content.RESERVED_PAGES, which refuses these exact names).
 SITE_PAGES = {"index", "search", "status", "manifest"}
 
 

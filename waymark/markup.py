@@ -116,7 +116,7 @@ def render(body, *, path, body_line, page_path, page_exists, problems, find_file
 
 def _check_shape(body, locate):
     """Raise TooComplex where the body would make the Markdown reader recurse
-    or slow to a halt. Paragraphs are checked later, by _CountMarks."""
+    or slow to a halt. Paragraphs are checked later, by _CountBrackets."""
     open_tags = 0
     for match in OPEN_TAG.finditer(body):
         open_tags += 1
@@ -183,12 +183,12 @@ class GuideLinks(Extension):
         self.error(self.locate(needle), message)
 
     def extendMarkdown(self, md):
-        # Before inline parsing (20), which is what slows down on unclosed marks.
-        md.treeprocessors.register(_CountMarks(md, self), "waymark_marks", 30)
+        # Before inline parsing (20), which is what slows down on unclosed brackets.
+        md.treeprocessors.register(_CountBrackets(md, self), "waymark_brackets", 30)
         md.treeprocessors.register(_LinkRewriter(md, self), "waymark_links", 1)
 
 
-class _CountMarks(Treeprocessor):
+class _CountBrackets(Treeprocessor):
     """Refuses a paragraph, list item or cell with too many '['."""
 
     def __init__(self, md, ext):

@@ -38,7 +38,6 @@ class Server(ThreadingHTTPServer):
 
 
 class Handler(SimpleHTTPRequestHandler):
-    server_version, sys_version = "Waymark", ""  # not which Python answers
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
                       ".webmanifest": "application/manifest+json",
                       ".js": "text/javascript", ".json": "application/json"}
@@ -83,6 +82,9 @@ class Handler(SimpleHTTPRequestHandler):
     def list_directory(self, path):
         self.send_error(404)  # a folder without index.html is not a page
         return None
+
+    def version_string(self):
+        return "Waymark"  # not which Python answers
 
     def end_headers(self):
         # Preview shows each new build at once; the service worker does the caching.
@@ -131,9 +133,13 @@ def _interfaces():
     """Every interface's address (Linux), such as a hotspot's besides the Wi-Fi's."""
     if not sys.platform.startswith("linux"):
         return
-    import fcntl
+    import fcntl  # not on Windows
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        for _, name in socket.if_nameindex():
+        try:
+            names = [name for _, name in socket.if_nameindex()]
+        except OSError:
+            names = []
+        for name in names:
             try:
                 request = struct.pack("256s", name.encode()[:15])
                 yield socket.inet_ntoa(fcntl.ioctl(probe.fileno(), SIOCGIFADDR, request)[20:24])
