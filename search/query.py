@@ -17,6 +17,11 @@ from .index import FIELDS
 
 MIN_PREFIX = 2  # characters typed before a word is completed
 MAX_EXPANSIONS = 50  # index terms a prefix may stand for, in sorted order
+# A reader's question is a few words. A pasted page (10,000 characters took
+# 7 s, and thousands of words overflow Whoosh's recursion) is cut to this;
+# the browser's client cuts the same way.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 12
 
 
 @dataclass
@@ -60,7 +65,9 @@ class Answer:
 
 def groups(text, lang, vocabulary, known):
     """The groups of a query; `vocabulary` is the index's sorted terms and
-    `known` its Words."""
+    `known` its Words. Only the first MAX_QUERY_CHARS characters count, and
+    only the first MAX_QUERY_TERMS groups."""
+    text = text[:MAX_QUERY_CHARS]
     stem, stops = stem_function(lang), stop_words(lang)
     spans = words(text)
     prefix_open = bool(spans) and spans[-1][1] == len(text.rstrip()) == len(text)
@@ -77,6 +84,8 @@ def groups(text, lang, vocabulary, known):
                 group.terms += expand(vocabulary, known.starts, piece, term)
             if all(g.terms != group.terms for g in found):
                 found.append(group)
+            if len(found) == MAX_QUERY_TERMS:
+                return found
     return found
 
 

@@ -189,3 +189,16 @@ def test_broken_catalogue_fails_the_build(content, tmp_path):
         "with any \" inside written as \\\""]
     assert not (tmp_path / "dist").exists()
 
+
+
+def test_a_guides_own_images_are_copied_beside_it_in_every_language(content, tmp_path):
+    write(content / "en/work/hours.md", (content / "en/work/hours.md").read_text()
+          + "\n\n![A week of working hours](img/week.png)\n")
+    write(content / "en/work/img/week.png", "a picture of a week")
+    site = build(content, tmp_path / "dist").output
+    for lang in ("en", "es", "ar", "fa"):  # no translation yet: each shows the English page
+        assert (site / lang / "work/img/week.png").read_text() == "a picture of a week"
+        assert '<img alt="A week of working hours" src="img/week.png">' in page(
+            site, f"{lang}/work/hours.html")
+    ar_list = json.loads(page(site, "ar/offline.json"))["files"]
+    assert "ar/work/img/week.png" in {path for path, _ in ar_list}  # saved for offline too

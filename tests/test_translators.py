@@ -2,11 +2,18 @@
 each language is, `translate` starts a language, `mark-current` records an
 update, and the live preview shows errors instead of stopping."""
 import json
+import os
 from pathlib import Path
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import time
+from urllib.request import urlopen
 
+import pytest
 from werkzeug.test import Client
 
 from conftest import DATA, ROOT
@@ -199,3 +206,84 @@ def test_live_preview_rerenders_and_shows_errors_instead_of_stopping(tmp_path):
 
     hours.write_text(hours.read_text().replace("titel:", "title:"))
     assert client.get("/en/work/hours.html").status_code == 200
+
+
+def test_live_preview_shows_the_error_on_every_request_until_it_is_fixed(tmp_path):
+    content = clean_site(tmp_path)
+    preview = LivePreview(content, ROOT / "translations")
+    client = Client(preview)
+    assert "<h1>Working hours</h1>" in client.get("/en/work/hours.html").text
+
+    hours = content / "en/work/hours.md"
+    hours.write_text(hours.read_text().replace("title: Working hours", "title: [Working, hours]"))
+    for page in ("/en/work/hours.html", "/en/work/hours.html", "/es/work/contract.html"):
+        answer = client.get(page)
+        assert answer.status_code == 500
+        assert "en/work/hours.md:2: error: &#x27;title&#x27; must be some text" in answer.text
+        assert "<h1>Working hours</h1>" not in answer.text
+
+
+def test_live_preview_never_falls_back_to_the_last_good_page(tmp_path, monkeypatch):
+    content = clean_site(tmp_path)
+    preview = LivePreview(content, ROOT / "translations")
+    client = Client(preview)
+    assert client.get("/en/work/hours.html").status_code == 200
+
+    def crash(*args):
+        raise RuntimeError("a bug in Waymark")
+    monkeypatch.setattr("waymark.build.load", crash)
+    (content / "en/work/hours.md").touch()
+    os.utime(content / "en/work/hours.md", ns=(1, 1))
+    for _ in range(2):
+        answer = client.get("/en/work/hours.html")
+        assert answer.status_code == 500
+        assert "Waymark could not read this content (RuntimeError: a bug in Waymark)" in answer.text
+
+
+def test_live_preview_writes_no_temporary_files_however_often_it_reloads(tmp_path, monkeypatch):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    content = clean_site(tmp_path)
+    client = Client(LivePreview(content, ROOT / "translations"))
+    hours = content / "en/work/hours.md"
+    for edit in range(4):
+        hours.write_text(hours.read_text() + f"\nEdit {edit}.\n")
+        os.utime(hours, ns=(edit + 10, edit + 10))
+        assert f"Edit {edit}." in client.get("/en/work/hours.html").text
+    assert list(temp.iterdir()) == []
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_stopping_the_preview_leaves_nothing_behind(tmp_path, stop):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "preview", "--content",
+                               clean_site(tmp_path), "--port", str(port)],
+                              env={**os.environ, "TMPDIR": str(temp)}, cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urlopen(f"http://127.0.0.1:{port}/en/work/hours.html", timeout=5) as page:
+                    assert page.status == 200
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert list(temp.iterdir()) == []  # it compiles nothing to disk
+        server.send_signal(stop)
+        _, err = server.communicate(timeout=20)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.communicate()
+    assert "Traceback" not in err
+    assert list(temp.iterdir()) == []

@@ -6,7 +6,8 @@ Stages, in order; nothing is written to the output before every check passed:
 3. UI strings: check and load every catalogue (`catalogs`), and the
    translation status (`status`);
 4. freeze every page of every language into a staging folder (`freeze`),
-   and check the frozen pages' links;
+   copy each page's own images beside it (`files`), and check the frozen
+   pages' links;
 5. index each language for search (`search.export`): the browser's copy
    into the site, the preview server's Whoosh index into the cache folder;
 6. write the service worker with the precache list (`offline`);
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 import shutil
 
-from . import __version__, catalogs, config, content, create_app, freeze, offline, publish, status
+from . import (__version__, catalogs, config, content, create_app, files, freeze, offline, publish,
+               status)
 from .errors import BuildFailed, Problems
 from .search import export as search_export
 
@@ -68,6 +70,7 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
         app = create_app(site, ui=ui, status=rows)
         pages = freeze.freeze(app, site, staging, problems)
         _stop_on_errors(problems)
+        files.copy_images(site, staging)
         index_dir = cache_dir / f"{SEARCH_INDEX}.new"
         shutil.rmtree(index_dir, ignore_errors=True)
         search_export.write_all(site, staging, index_dir)

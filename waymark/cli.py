@@ -80,9 +80,9 @@ def main(argv=None):
     return COMMANDS[args.command](args)
 
 
-def _print_problems(problems, stream=sys.stderr):
+def _print_problems(problems, stream=None):
     for problem in problems.items:
-        print(problem, file=stream)
+        print(problem, file=stream or sys.stderr)
 
 
 def run_init(args):
@@ -128,8 +128,12 @@ def run_serve(args):
     port = server.server_address[1]
     print(f"Serving {args.output} at http://127.0.0.1:{port}/  (Ctrl+C to stop)")
     if args.lan:
-        for address in lan_addresses():
+        addresses = lan_addresses()
+        for address in addresses:
             print(f"On the same Wi-Fi or hotspot, type: http://{address}:{port}/")
+        if not addresses:
+            print("This computer has no network address yet: join a Wi-Fi network or start "
+                  "its hotspot, then run this again.")
         print("Phones on the hotspot read the pages but cannot save them for offline "
               "use (browsers allow that only over https).")
     with server:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import hashlib
 from pathlib import Path
 
-from . import contacts, frontmatter, kinds, markup
+from . import contacts, files, frontmatter, kinds, markup
 from .errors import did_you_mean, relative
 
 
@@ -30,6 +30,7 @@ class Doc:
     html: str = ""
     headings: list = field(default_factory=list)
     anchors: list = field(default_factory=list)  # see markup.Rendered
+    images: list = field(default_factory=list)  # see markup.Rendered
 
     @property
     def title(self):
@@ -139,8 +140,10 @@ def load(content_dir, config, problems):
     content_dir = Path(content_dir)
     default = config.default_language
     source_folder = content_dir / config.language(default).folder
-    sources = _read_language(source_folder, default, True, problems)
-    entries = _entries(source_folder, sources, problems)
+    files.check_tree(content_dir, [lang.folder for lang in config.languages], problems)
+    unreadable = set()  # sources with errors: they exist, so their links and translations are fine
+    sources = _read_language(source_folder, default, True, problems, unreadable)
+    entries = _entries(source_folder, sources, problems, unreadable)
     by_path = {entry.path: entry for entry in entries}
     for lang in config.languages:
         if lang.code == default:
@@ -148,13 +151,16 @@ def load(content_dir, config, problems):
         for doc in _read_language(content_dir / lang.folder, lang.code, False, problems):
             if doc.path in by_path:
                 by_path[doc.path].translations[doc.lang] = doc
-            else:
+            elif doc.path not in unreadable:
                 problems.error(doc.file, None, f"there is no {default} source for this "
                                                f"translation: expected {content_dir.name}/"
                                                f"{default}/{doc.path}")
+    def exists(path):
+        return path in by_path or path in unreadable
+
     for entry in entries:
         for doc in [entry.source, *entry.translations.values()]:
-            _render(doc, by_path, problems)
+            _render(doc, exists, problems, content_dir / default)
     for entry in entries:
         for doc in [entry.source, *entry.translations.values()]:
             _check_anchors(doc, by_path, problems)
@@ -163,9 +169,11 @@ def load(content_dir, config, problems):
     return site
 
 
-def _read_language(folder, lang, is_source, problems):
+def _read_language(folder, lang, is_source, problems, unreadable=None):
     docs = []
     for file in sorted(folder.rglob("*.md")):
+        if not files.inside(file, folder.parent):
+            continue  # a link out of the content folder: files.check_tree reported it
         rel = file.relative_to(folder).as_posix()
         kind = kinds.kind_of(rel)
         if kind is None and rel.count("/") > 1:
@@ -186,18 +194,22 @@ def _read_language(folder, lang, is_source, problems):
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
             problems.error(file, line, "the file is not UTF-8 text: save it as UTF-8")
+            if unreadable is not None:
+                unreadable.add(rel)
             continue
         schema = kind.schema if is_source else f"{kind.schema} translation"
         parsed = frontmatter.parse(text, file, schema, problems)
         if parsed is not None:
             docs.append(Doc(lang, rel, file, parsed.meta, parsed.body,
                             parsed.body_line, git_blob_id(raw), parsed.lines))
+        elif unreadable is not None:
+            unreadable.add(rel)
     return docs
 
 
-def _entries(folder, sources, problems):
+def _entries(folder, sources, problems, unreadable):
     entries = [Entry(kinds.kind_of(doc.path), doc.path, doc, {}) for doc in sources]
-    have = {entry.path for entry in entries}
+    have = {entry.path for entry in entries} | unreadable
     for entry in entries:
         index = str(Path(entry.path).parent / "_index.md")
         if entry.kind.name == "guide" and index not in have:
@@ -207,11 +219,14 @@ def _entries(folder, sources, problems):
     return entries
 
 
-def _render(doc, by_path, problems):
+def _render(doc, page_exists, problems, source_folder):
+    folders = [doc.file.parents[doc.path.count("/")], source_folder]
     rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
-                             page_path=doc.path, page_exists=by_path.__contains__,
-                             problems=problems)
+                             page_path=doc.path, page_exists=page_exists, problems=problems,
+                             find_file=lambda rel: files.find_image(rel, folders,
+                                                                    source_folder.parent))
     doc.html, doc.headings, doc.anchors = rendered.html, rendered.headings, rendered.anchors
+    doc.images = rendered.images
 
 
 def _check_anchors(doc, by_path, problems):

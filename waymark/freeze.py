@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from . import assets, kinds
+from .files import image_paths
 from .search.analysis import stemmer_code
 from .views import endpoint_for
 
@@ -52,13 +53,15 @@ def freeze(app, site, destination, problems):
     except Exception as error:  # a template or view bug: report, do not crash
         problems.error(destination, None, f"freezing failed: {type(error).__name__}: {error}")
         return 0
-    check_links(destination, problems, urlsplit(site.config.base_url).path or "/")
+    check_links(destination, problems, urlsplit(site.config.base_url).path or "/",
+                also=image_paths(site))
     return len(frozen)
 
 
-def check_links(root, problems, prefix="/"):
-    """Every relative link and asset of every page points to a built file;
-    so do links from the site's address `prefix` (the 404 page has them)."""
+def check_links(root, problems, prefix="/", also=()):
+    """Every relative link and asset of every page points to a built file, or
+    to one of `also`, the files the build adds after freezing (the guides'
+    images); so do links from the site's address `prefix` (the 404 page)."""
     for page in sorted(root.rglob("*.html")):
         rel = page.relative_to(root).as_posix()
         finder = _Links()
@@ -72,7 +75,7 @@ def check_links(root, problems, prefix="/"):
             else:
                 path = posixpath.normpath(posixpath.join(posixpath.dirname(rel),
                                                          unquote(parts.path)))
-            if path.startswith("..") or not (root / path).is_file():
+            if path.startswith("..") or not ((root / path).is_file() or path in also):
                 problems.error(f"(built page) {rel}", None, f"it links to '{target}', "
                                            f"which was not built")
 

@@ -5,6 +5,7 @@ the line it is on, and so that a value like `source_revision: 0123` or
 `title: 2024` stays the text the translator typed instead of becoming a
 number.
 """
+from collections import deque
 from dataclasses import dataclass
 import datetime
 import re
@@ -45,6 +46,15 @@ SCHEMAS["page translation"] = SCHEMAS["guide translation"]
 
 REVISION_RE = re.compile(r"[0-9a-f]{7,40}")
 
+# A long guide is some 20,000 characters. Far past that, the Markdown reader
+# slows to minutes (its cost grows faster than the text), so a file this
+# big is refused rather than left to hang the build.
+MAX_CHARS = 200_000
+# The tags YAML gives plain values by itself; any other (`!!python/object`,
+# `!custom`) asks a loader to build something, which front matter never needs.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+              ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")}
+
 
 @dataclass
 class Document:
@@ -56,6 +66,10 @@ class Document:
 
 def split(text, path, problems):
     """Split `text` into front matter and body; None if it cannot be read."""
+    if text.startswith("\ufeff"):
+        text = text[1:]  # the byte-order mark some Windows editors write
+    if not _is_readable_text(text, path, problems):
+        return None
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         problems.error(path, 1, "the file must start with front matter: a line '---', "
@@ -66,6 +80,21 @@ def split(text, path, problems):
             return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
     problems.error(path, 1, "the front matter is not closed: add a line '---' after it")
     return None
+
+
+def _is_readable_text(text, path, problems):
+    nul = text.find("\0")
+    if nul >= 0:
+        problems.error(path, text.count("\n", 0, nul) + 1,
+                       "the file contains a NUL character (a zero byte): it is damaged, "
+                       "or saved as UTF-16; save it again as UTF-8 text")
+        return False
+    if len(text) > MAX_CHARS:
+        problems.error(path, text.count("\n", 0, MAX_CHARS) + 1,
+                       f"the file is longer than {MAX_CHARS:,} characters (it has "
+                       f"{len(text):,}): split it into several guides")
+        return False
+    return True
 
 
 def parse(text, path, schema_name, problems):
@@ -84,30 +113,66 @@ def parse(text, path, schema_name, problems):
             reason += " (a value that contains ': ' must be in quotes: title: \"Step 1: ask\")"
         problems.error(path, line, f"the front matter is not valid YAML: {reason}")
         return None
+    except RecursionError:
+        problems.error(path, 2, "the front matter is nested too deeply to read: "
+                                "write each value as plain text")
+        return None
     if node is None or not isinstance(node, yaml.MappingNode):
         problems.error(path, 2, "the front matter must be lines of 'key: value'")
+        return None
+    if not plain(node, path, problems):
         return None
     meta = check(node, path, SCHEMAS[schema_name], schema_name, problems)
     lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
     return Document(meta, body, body_line, lines)
 
 
+def plain(node, path, problems, first_line=2):
+    """Whether a composed YAML document is plain keys and values: no tags that
+    ask for Python objects, no lists or mappings used as keys."""
+    ok, todo, seen = True, deque([node]), set()
+    while todo:  # a loop, not recursion: the nesting can be as deep as the file
+        node = todo.popleft()
+        if id(node) in seen:
+            continue  # an alias (*name) to a node already looked at: it may hold itself
+        seen.add(id(node))
+        line = node.start_mark.line + first_line
+        if node.tag not in PLAIN_TAGS:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.error(path, line, f"the YAML tag '{shown}' is not allowed: "
+                                       f"front matter holds plain text, so remove the tag")
+            ok = False
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    problems.error(path, key.start_mark.line + first_line,
+                                   "a key must be a plain word, such as 'title'")
+                    ok = False
+                todo += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+    return ok
+
+
 def check(node, path, schema, schema_name, problems, first_line=2):
     """Check a YAML mapping whose first line is line `first_line` of the file."""
-    meta, suggested = {}, set()
+    meta, seen, suggested = {}, set(), set()
     for key_node, value_node in node.value:
         key, line = key_node.value, key_node.start_mark.line + first_line
-        if key in meta:
+        if key in seen:
             problems.error(path, line, f"'{key}' is given twice")
         elif key not in schema:
             hint = did_you_mean(key, schema) or _hint_for(key, schema_name)
             suggested.add(hint.partition("'")[2].partition("'")[0])
             problems.error(path, line, f"unknown key '{key}'{hint}")
         else:
-            meta[key] = convert(value_node, key, schema[key], path, line, problems)
+            value = convert(value_node, key, schema[key], path, line, problems)
+            if value is not None:  # else reported; the key has no value to use
+                meta[key] = value
+            seen.add(key)
     for key, spec in schema.items():
         # A misspelt required key is one mistake, reported once above.
-        if spec.required and key not in meta and key not in suggested:
+        if spec.required and key not in seen and key not in suggested:
             problems.error(path, first_line, f"missing required key '{key}'")
     return meta
 
@@ -130,6 +195,9 @@ def convert(node, key, spec, path, line, problems):
                 _is_text(item) for item in node.value):
             return bad("a list of texts, one per line starting with '- '")
         return [item.value.strip() for item in node.value]
+    if spec.kind == "text" and not isinstance(node, yaml.ScalarNode):
+        return bad("some text; a text that starts with '[' or '{' must be in quotes: "
+                   "title: \"[Draft] Your pay\"")
     if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
         return bad(_describe(spec))
     value = node.value.strip()

@@ -3,25 +3,28 @@
 Each request first looks whether any content or catalogue file changed; if
 so the site is read again. When the content has errors, every page shows
 them (file, line, message) and reloads itself until they are fixed, rather
-than the server stopping.
+than the server stopping, and never the last good version of the page.
+It writes nothing anywhere: catalogues are read straight from their files.
 """
 from html import escape
 from pathlib import Path
+import threading
 
 from . import build, catalogs, create_app, status
 from .errors import Problems
 
 
 class LivePreview:
-    """A WSGI app that re-reads the content whenever it changed. It writes
-    nothing anywhere: catalogues are read straight from their files."""
+    """A WSGI app that re-reads the content whenever it changed."""
 
     def __init__(self, content_dir, translations_dir):
         self.content_dir, self.translations_dir = Path(content_dir), Path(translations_dir)
         self.stamp, self.app, self.problems = None, None, Problems()
+        self.lock = threading.Lock()  # one reload at a time, however many requests arrive
 
     def __call__(self, environ, start_response):
-        self.refresh()
+        with self.lock:
+            self.refresh()
         if self.app is not None:
             try:
                 return self.app(environ, start_response)
@@ -31,25 +34,40 @@ class LivePreview:
 
     def refresh(self):
         stamp = self.fingerprint()
-        if stamp == self.stamp:
+        if stamp is not None and stamp == self.stamp:
             return
-        self.stamp = stamp
+        self.stamp, self.app = stamp, None
+        try:
+            self.app, self.problems = self.load()
+        except Exception as error:  # a bug in Waymark: say so on every page, keep serving
+            self.problems = Problems()
+            self.problems.error(self.content_dir, None, f"Waymark could not read this content "
+                                                        f"({type(error).__name__}: {error})")
+
+    def load(self):
+        """(app, problems): the app is None when the content has errors."""
         problems = Problems(root=str(Path.cwd()))
         site = build.load(self.content_dir, problems)
-        ui = None
-        if site is not None and not problems.errors:
-            ui = catalogs.load_all(self.translations_dir, site.languages, problems)
-        self.problems = problems
-        self.app = None
-        if site is not None and not problems.errors:
-            rows = status.of(site, self.translations_dir, Problems())
-            self.app = create_app(site, ui=ui, status=rows,
-                                  test_config={"PROPAGATE_EXCEPTIONS": True})
+        if site is None or problems.errors:
+            return None, problems
+        ui = catalogs.load_all(self.translations_dir, site.languages, problems)
+        if problems.errors:
+            return None, problems
+        rows = status.of(site, self.translations_dir, Problems())
+        return create_app(site, ui=ui, status=rows,
+                          test_config={"PROPAGATE_EXCEPTIONS": True}), problems
 
     def fingerprint(self):
-        files = [p for folder in (self.content_dir, self.translations_dir) if folder.exists()
-                 for p in folder.rglob("*") if p.is_file()]
-        return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
+        """The files' names and times; None (read again) when a folder changed
+        as we looked, as editors that save by renaming make it do."""
+        stamps = []
+        try:
+            for folder in (self.content_dir, self.translations_dir):
+                for path in folder.rglob("*") if folder.exists() else ():
+                    stamps.append((str(path), path.lstat().st_mtime_ns))
+        except OSError:
+            return None
+        return tuple(sorted(stamps))
 
     def error_page(self, start_response, lines):
         items = "".join(f"<li><pre>{escape(line)}</pre></li>" for line in lines)

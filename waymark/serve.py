@@ -3,18 +3,37 @@
 It binds 127.0.0.1 unless asked for the hotspot address. Browsers give a
 service worker (offline use) only to https and localhost, so over a hotspot
 readers get the plain pages; the printed message says so.
+
+It serves files only: no folder listings, nothing whose name starts with a
+dot (the Whoosh index in `.whoosh/`), and every answer, errors included,
+carries the headers of `headers.py`. A classroom may open it at once.
 """
 from collections import deque
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import ipaddress
 from pathlib import Path
 import re
 import socket
-from urllib.parse import parse_qs, urlsplit
+import struct
+import sys
+from urllib.parse import parse_qs, unquote, urlsplit
 
+from .headers import SECURITY_HEADERS
 from .search import page as search_page
 
 SEARCH_PAGE = re.compile(r"/([A-Za-z0-9_-]+)/search\.html")
+RECORDED_PATH = 2000  # characters of each path kept in `requests`
+# One address in each private range. Connecting a UDP socket sends nothing;
+# it only asks the system which of its addresses would reach there.
+PRIVATE_PROBES = ("10.255.255.255", "172.31.255.255", "192.168.255.255")
+SIOCGIFADDR = 0x8915  # Linux: an interface's IPv4 address
+
+
+class Server(ThreadingHTTPServer):
+    # The default of 5 waiting connections made the 20th of 20 readers wait a
+    # second for a retry; a classroom on a hotspot arrives all at once.
+    request_queue_size = 128
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -24,6 +43,8 @@ class Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self):
         """Static files, except that a search is answered from the Whoosh index."""
+        if self.refuse():
+            return None
         parts = urlsplit(self.path)
         match = SEARCH_PAGE.fullmatch(parts.path)
         text = parse_qs(parts.query).get("q", [""])[0]
@@ -41,13 +62,39 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def send_head(self):
+        if self.refuse():
+            return None
+        return super().send_head()
+
+    def refuse(self):
+        """Answer an error and return True for a path we never serve."""
+        path = unquote(urlsplit(self.path).path)
+        if any(ord(char) < 32 for char in path):
+            self.send_error(400, None, "A web address cannot hold control characters.")
+            return True
+        if any(part.startswith(".") for part in path.replace("\\", "/").split("/")):
+            self.send_error(404)  # hidden files and the search index are not the site's pages
+            return True
+        return False
+
+    def list_directory(self, path):
+        self.send_error(404)  # a folder without index.html is not a page
+        return None
+
+    def version_string(self):
+        return "Waymark"  # not which Python answers
+
     def end_headers(self):
         # Preview shows each new build at once; the service worker does the caching.
         self.send_header("Cache-Control", "no-cache")
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_request(self, code="-", size="-"):
-        self.server.requests.append(self.path)
+        # A request line too long to read (414) has no path.
+        self.server.requests.append(getattr(self, "path", "")[:RECORDED_PATH])
         super().log_request(code, size)
 
     def log_message(self, format, *args):
@@ -58,7 +105,7 @@ class Handler(SimpleHTTPRequestHandler):
 def make_server(directory, host="127.0.0.1", port=8000, verbose=False, index_dir=None):
     """A server of the built folder `directory`; search pages are answered
     from the Whoosh indexes in `index_dir` (the build's cache), if given."""
-    server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
+    server = Server((host, port), partial(Handler, directory=str(directory)))
     server.verbose = verbose
     server.index_dir = Path(index_dir) if index_dir else None
     server.requests = deque(maxlen=10_000)  # recent paths, for tests and curious users
@@ -66,11 +113,50 @@ def make_server(directory, host="127.0.0.1", port=8000, verbose=False, index_dir
 
 
 def lan_addresses():
-    """This machine's own network addresses, as a hotspot's phones see it."""
-    found = set()
+    """This machine's addresses that phones on its Wi-Fi or hotspot can
+    reach, the likeliest first. The hostname alone is not enough: on many
+    Linux machines it names 127.0.1.1."""
+    found = [*_routes(), *_interfaces(), *_hostname_addresses()]
+    return [address for address in dict.fromkeys(found) if _reachable(address)]
+
+
+def _routes():
+    """The address this machine would send from to each private range."""
+    for target in PRIVATE_PROBES:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            try:
+                probe.connect((target, 9))
+                yield probe.getsockname()[0]
+            except OSError:
+                pass  # no route there
+
+
+def _interfaces():
+    """Every interface's address (Linux), such as a hotspot's besides the Wi-Fi's."""
+    if not sys.platform.startswith("linux"):
+        return
+    import fcntl  # not on Windows
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            names = [name for _, name in socket.if_nameindex()]
+        except OSError:
+            names = []
+        for name in names:
+            try:
+                request = struct.pack("256s", name.encode()[:15])
+                yield socket.inet_ntoa(fcntl.ioctl(probe.fileno(), SIOCGIFADDR, request)[20:24])
+            except OSError:
+                pass  # an interface without an IPv4 address
+
+
+def _hostname_addresses():
     try:
-        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.add(info[4][0])
+        return [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None,
+                                                          socket.AF_INET)]
     except OSError:
-        pass
-    return sorted(a for a in found if not a.startswith("127."))
+        return []
+
+
+def _reachable(address):
+    ip = ipaddress.ip_address(address)
+    return not (ip.is_loopback or ip.is_unspecified or ip.is_link_local)

@@ -1,0 +1,146 @@
+"""`waymark serve` on a hotspot: every reader gets an answer, odd requests get
+an error page instead of a dropped connection, and nothing but the site's
+pages is served. Servers bind 127.0.0.1 only."""
+import ipaddress
+import random
+import shutil
+import socket
+import string
+import threading
+from urllib.error import HTTPError
+from urllib.parse import quote
+from urllib.request import urlopen
+
+from helpers import write
+from waymark import serve as serve_module
+from waymark.search import query
+from waymark.headers import SECURITY_HEADERS
+
+HANG_GUARD = 5  # seconds: a generous bound that only catches a hang; timings live in bench/
+
+
+def raw(url, request_line):
+    """(status line, headers, body) for one request sent as raw bytes."""
+    host, port = url.split("//")[1].rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=HANG_GUARD) as connection:
+        connection.sendall(request_line + b"\r\n\r\n")
+        data = b""
+        while chunk := connection.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    return status, dict(line.split(": ", 1) for line in lines), body
+
+
+def get(url):
+    """(status, headers, body) of a GET, error answers included."""
+    try:
+        with urlopen(url, timeout=HANG_GUARD) as answer:
+            return answer.status, answer.headers, answer.read().decode("utf-8")
+    except HTTPError as error:
+        with error:
+            return error.code, error.headers, error.read().decode("utf-8")
+
+
+def test_a_nul_in_the_path_gets_an_error_page_not_a_dropped_connection(small_site, serve):
+    served = serve(small_site)
+    for path in (b"/%00", b"/en/%00.html", b"/en/search.html%00?q=pay"):
+        status, headers, body = raw(served.url, b"GET " + path + b" HTTP/1.0")
+        assert status == "HTTP/1.0 400 Bad Request"
+        assert b"A web address cannot hold control characters." in body
+    assert get(served.url + "en/index.html")[0] == 200  # and the server is still there
+
+
+def test_a_request_line_over_64_kb_gets_414(small_site, serve):
+    served = serve(small_site)
+    status, headers, _ = raw(served.url, b"GET /" + b"a" * 70_000 + b" HTTP/1.0")
+    assert status == "HTTP/1.0 414 Request-URI Too Long"
+    assert get(served.url + "en/index.html")[0] == 200
+
+
+def test_twenty_readers_at_once_are_all_answered(small_site, serve):
+    served = serve(small_site)
+    start, answers = threading.Barrier(20), []
+
+    def reader(number):
+        start.wait()
+        answers.append(get(f"{served.url}en/work/contract.html?reader={number}")[0])
+
+    readers = [threading.Thread(target=reader, args=(n,)) for n in range(20)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join(HANG_GUARD * 2)
+    assert answers == [200] * 20
+
+
+def test_a_10000_character_query_is_answered(sample_site, serve):
+    # Pasted junk: its 1,800 words once overflowed Whoosh's recursion, and a
+    # "did you mean" for each word took seconds.
+    served = serve(sample_site, index_dir=sample_site.parent / "cache/search")
+    letters, pick = string.ascii_lowercase, random.Random(14)
+    query = " ".join("".join(pick.choice(letters) for _ in range(pick.randint(2, 8)))
+                     for _ in range(1800))[:10_000]
+    status, _, html = get(f"{served.url}en/search.html?q={quote(query)}")
+    assert status == 200
+    assert '<p class="count">' in html
+
+
+def test_a_pasted_page_counts_for_its_first_words_only():
+    vocabulary = ["contract", "hour", "pay"]
+    known = query.Words({}, [])
+    text = " ".join(f"word{n}" for n in range(50))
+    groups = query.groups(text, "en", vocabulary, known)
+    assert [g.word for g in groups] == [f"word{n}" for n in range(query.MAX_QUERY_TERMS)]
+    cut = query.groups("contract " + "x" * 300 + " pay", "en", vocabulary, known)
+    assert [g.word for g in cut] == ["contract", "x" * (query.MAX_QUERY_CHARS - 9)]
+
+
+def test_a_short_query_is_still_answered_from_the_index(small_site, serve):
+    served = serve(small_site, index_dir=small_site.parent / "cache/search")
+    status, _, html = get(served.url + "en/search.html?q=contract")
+    assert status == 200 and '<a href="work/contract.html">' in html
+
+
+def test_no_folder_listings_or_hidden_files(small_site, serve, tmp_path):
+    site = tmp_path / "dist"
+    shutil.copytree(small_site, site)
+    write(site / ".git/config", "[remote] url = secret")  # a Pages checkout's own files
+    served = serve(site)
+    for path in ("static/", "static/icons/", ".git/", ".git/config",
+                 "%2egit/config", "en/..%2f.git/config"):
+        status, _, body = get(served.url + path)
+        assert status == 404, path
+        assert "Directory listing" not in body and "secret" not in body
+    assert get(served.url + "en/")[0] == 200  # a folder with an index.html is a page
+
+
+def test_every_answer_carries_the_security_headers(small_site, serve):
+    served = serve(small_site)
+    answers = [get(served.url + path)[1] for path in
+               ("", "en/work/contract.html", "static/style.css", "en/search.html?q=pay",
+                "nothing-here.html", ".whoosh/")]
+    answers.append(raw(served.url, b"GET /%00 HTTP/1.0")[1])
+    answers.append(raw(served.url, b"GET /" + b"a" * 70_000 + b" HTTP/1.0")[1])
+    for headers in answers:
+        assert {name: headers[name] for name in SECURITY_HEADERS} == SECURITY_HEADERS
+    assert SECURITY_HEADERS["Content-Security-Policy"] == "frame-ancestors 'none'"
+
+
+def test_lan_address_is_found_when_the_hostname_names_loopback(monkeypatch):
+    # Debian and Ubuntu map the hostname to 127.0.1.1: that alone gave no address.
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):
+        if host == "field-laptop":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 0))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "field-laptop")
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    addresses = serve_module.lan_addresses()
+    assert addresses, "this machine has a network interface, so an address must be found"
+    for address in addresses:
+        assert not ipaddress.ip_address(address).is_loopback
+        with socket.socket() as probe:
+            probe.bind((address, 0))  # it is one of this machine's own addresses
