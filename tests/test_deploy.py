@@ -17,6 +17,7 @@ import yaml
 
 from conftest import ROOT
 from test_browser import wait_until_offline_ready
+from waymark.headers import SECURITY_HEADERS
 
 DOCS = ROOT / "docs"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -80,6 +81,10 @@ def wait_for_server(url, process, seconds=10):
             assert process.poll() is None, process.stderr.read().decode()
             assert time.monotonic() < deadline, "nginx did not start"
             time.sleep(0.1)
+
+
+def test_the_deploy_guide_lists_the_headers_waymark_serve_sends():
+    assert documented_headers() == SECURITY_HEADERS
 
 
 def test_nginx_config_sends_the_documented_headers_and_the_404_page(nginx):
