@@ -126,8 +126,9 @@ def _language_folders(content_dir, overrides, problems):
             problems.error(folder, None, f"'{folder.name}' is not a language code "
                                          f"(use a code such as 'ar', 'fa' or 'pt-BR')")
         elif code in found:
-            problems.error(folder, None, f"'{folder.name}' and '{found[code].folder}' are the "
-                                         f"same language ({code}): keep one folder")
+            if folder.name.lower() != found[code].folder.lower():  # (case twins: see files.py)
+                problems.error(folder, None, f"'{folder.name}' and '{found[code].folder}' are "
+                                             f"the same language ({code}): keep one folder")
         else:
             found[code] = lang
     return found
