@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search import export  # noqa: E402
-from search.index import SearchDoc, build_index, docs_for  # noqa: E402
+from waymark.search import export  # noqa: E402
+from waymark.search.index import SearchDoc, build_index, docs_for  # noqa: E402
 from waymark import config, content  # noqa: E402
 from waymark.errors import Problems  # noqa: E402
 

@@ -18,7 +18,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
 
 from . import analysis, query
-from .index import BOOSTS, FIELDS, INDEX_FOLDER, build_index, docs_for
+from .index import BOOSTS, FIELDS, build_index, docs_for
 
 INDEX_FILE = "search-index.js"
 TEXT_FILE = "search-text.js"
@@ -113,11 +113,12 @@ def read_script(text):
     return json.loads(text.split("] = ", 1)[1].rstrip().rstrip(";"))
 
 
-def write_language(site, lang, output_dir):
-    """Index one language: the Whoosh index for the preview server, and the
-    browser's export and snippet text. Returns the number of documents."""
+def write_language(site, lang, output_dir, index_dir):
+    """Index one language: the Whoosh index for the preview server (in
+    `index_dir`, outside the published site), and the browser's export and
+    snippet text. Returns the number of documents."""
     docs = docs_for(site, lang)
-    folder = Path(output_dir) / INDEX_FOLDER / lang
+    folder = Path(index_dir) / lang
     folder.mkdir(parents=True, exist_ok=True)
     ix = build_index(lang, docs, FileStorage(str(folder)))
     data = export(ix, lang, docs)
@@ -130,6 +131,6 @@ def write_language(site, lang, output_dir):
     return len(docs)
 
 
-def write_all(site, output_dir):
+def write_all(site, output_dir, index_dir):
     for language in site.languages:
-        write_language(site, language.code, output_dir)
+        write_language(site, language.code, output_dir, index_dir)

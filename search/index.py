@@ -2,7 +2,7 @@
 
 Fields: title (boosted most), headings, summary and body. Each document also
 stores what a result shows: its URL (relative to the language folder), title,
-section and summary. The index is written into the build under `.whoosh/`,
+section and summary. The index is written into the site's cache folder,
 where the preview server searches it; the browser gets an export of the same
 numbers (`search/export.py`).
 """
@@ -16,7 +16,6 @@ from .analysis import analyzer
 
 FIELDS = ("title", "summary", "headings", "body")
 BOOSTS = {"title": 3.0, "summary": 1.5, "headings": 2.0, "body": 1.0}
-INDEX_FOLDER = ".whoosh"
 
 
 @dataclass
@@ -60,7 +59,8 @@ def docs_for(site, lang):
         for guide in section.guides:
             found.append(_doc(guide, lang, section_title))
     for page in site.pages:
-        found.append(_doc(page, lang, ""))
+        if page.kind.searchable:
+            found.append(_doc(page, lang, ""))
     return found
 
 

@@ -29,7 +29,7 @@ def content(tmp_path):
 def small_site(tmp_path_factory):
     """The small test site, built once."""
     output = tmp_path_factory.mktemp("small") / "dist"
-    build(DATA / "site", output, ROOT / "translations")
+    build(DATA / "site", output, ROOT / "translations", output.parent / "cache")
     return output
 
 
@@ -37,14 +37,14 @@ def small_site(tmp_path_factory):
 def sample_site(tmp_path_factory):
     """The sample guides the README's quick start builds, built once."""
     output = tmp_path_factory.mktemp("sample") / "dist"
-    result = build(ROOT / "content", output, ROOT / "translations")
+    result = build(ROOT / "content", output, ROOT / "translations", output.parent / "cache")
     assert not result.problems.items, [str(p) for p in result.problems.items]
     return output
 
 
 class Served:
-    def __init__(self, folder):
-        self.server = make_server(folder, "127.0.0.1", 0)
+    def __init__(self, folder, index_dir=None):
+        self.server = make_server(folder, "127.0.0.1", 0, index_dir=index_dir)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.requests = self.server.requests
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -61,8 +61,8 @@ def serve():
     """serve(folder) -> a running server on 127.0.0.1 (.url, .requests)."""
     servers = []
 
-    def start(folder):
-        servers.append(Served(folder))
+    def start(folder, index_dir=None):
+        servers.append(Served(folder, index_dir))
         return servers[-1]
 
     yield start

@@ -28,7 +28,7 @@ def test_each_language_knows_its_name_and_direction(content):
 
 
 def test_settings_file_orders_languages_and_names_the_site(content):
-    write(content / "waymark.yml", "name: Camino\nlanguages: [es, en]\n")
+    write(content.parent / "waymark.yml", "name: Camino\nlanguages: [es, en]\n")
     site, problems = load(content)
     assert problems == []
     assert site.config.name == "Camino"
@@ -36,9 +36,9 @@ def test_settings_file_orders_languages_and_names_the_site(content):
 
 
 def test_unknown_setting_names_line_and_suggests(content):
-    write(content / "waymark.yml", "name: Camino\ndefault_langage: en\n")
+    write(content.parent / "waymark.yml", "name: Camino\ndefault_langage: en\n")
     _, problems = load(content)
-    assert problems == ["content/waymark.yml:2: error: unknown key 'default_langage' "
+    assert problems == ["waymark.yml:2: error: unknown key 'default_langage' "
                         "(did you mean 'default_language'?)"]
 
 
@@ -156,11 +156,11 @@ def test_unknown_language_folder(content):
 
 
 def test_missing_default_language(content):
-    write(content / "waymark.yml", "default_language: fr\n")
+    write(content.parent / "waymark.yml", "default_language: fr\n")
     site, problems = load(content)
     assert site is None
     assert problems == ["content/fr: error: the default language 'fr' has no folder: "
-                        "create content/fr/ or change default_language"]
+                        "create content/fr/ or change default_language in waymark.yml"]
 
 
 def test_every_problem_is_reported_in_one_run(content):

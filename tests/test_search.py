@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import DATA, ROOT
-from search import export, query
-from search.index import SearchDoc, build_index, open_index
+from waymark.search import export, query
+from waymark.search.index import SearchDoc, build_index, open_index
 
 CORPUS = DATA / "corpus"
 
@@ -157,9 +157,9 @@ def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
     for lang in ("en", "es", "ar"):
         script = (sample_site / lang / export.INDEX_FILE).read_text(encoding="utf-8")
         data = export.read_script(script)
-        ix = open_index(sample_site / ".whoosh" / lang)
+        ix = open_index(sample_site.parent / "cache/search" / lang)
         forms = query.Words.from_export(
-            json.loads((sample_site / ".whoosh" / lang / export.WORDS_FILE).read_text()))
+            json.loads((sample_site.parent / "cache/search" / lang / export.WORDS_FILE).read_text()))
         texts = sorted({w for doc in data["docs"] for w in re.findall(r"\w{4,}", doc[1])})
         for text, (js_results, _) in zip(texts, browser_top(engine, data, texts)):
             answer = query.search(ix, text, lang, forms, limit=5)
@@ -182,7 +182,7 @@ def test_every_page_has_a_search_box_for_its_language(sample_site):
 
 
 def test_preview_server_answers_searches_from_whoosh(sample_site, serve):
-    server = serve(sample_site)
+    server = serve(sample_site, index_dir=sample_site.parent / "cache/search")
     with urlopen(server.url + "ar/search.html?q=" + quote("اللجوء")) as response:
         html = response.read().decode("utf-8")
     hits = re.findall(r'<li><a href="([^"]+)">', html)

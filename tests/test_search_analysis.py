@@ -1,7 +1,7 @@
 """Each script family becomes the terms a reader would expect to match."""
 import pytest
 
-from search.analysis import analyzer, normalize, stemmer_code
+from waymark.search.analysis import analyzer, normalize, stemmer_code
 
 
 def terms(lang, text):

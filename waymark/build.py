@@ -1,28 +1,29 @@
-"""The build: content folder in, static site folder out.
+"""The build: a site folder in, a static site folder out.
 
 Stages, in order; nothing is written to the output before every check passed:
 1. settings and languages (`config`);
 2. content: read, check and render every Markdown file (`content`);
-3. UI catalogues: check and compile (`catalogs`);
-4. freeze every page of every language into a staging folder (`freeze`);
-5. check the frozen pages' links;
-6. index each language for search (`search.export`);
-7. write the service worker with the precache list (`offline`);
-8. swap the staging folder in for the output folder.
+3. UI strings: check and load every catalogue (`catalogs`), and the
+   translation status (`status`);
+4. freeze every page of every language into a staging folder (`freeze`),
+   and check the frozen pages' links;
+5. index each language for search (`search.export`): the browser's copy
+   into the site, the preview server's Whoosh index into the cache folder;
+6. write the service worker with the precache list (`offline`);
+7. publish: put the staged files in the output folder (`publish`).
 A failure at any stage raises BuildFailed with every problem found, and the
 previous output stays as it was.
 """
 from dataclasses import dataclass
 from pathlib import Path
 import shutil
-import tempfile
 
-from search import export as search_export
-
-from . import catalogs, config, content, create_app, freeze, offline, translators
+from . import __version__, catalogs, config, content, create_app, freeze, offline, publish, status
 from .errors import BuildFailed, Problems
+from .search import export as search_export
 
-ROOT = Path(__file__).resolve().parent.parent
+CACHE_FOLDER = ".waymark"  # in the site folder: what the build keeps between runs
+SEARCH_INDEX = "search"  # in the cache folder: the preview server's Whoosh index
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Result:
     output: Path
     pages: int
     problems: Problems  # warnings only, when the build succeeded
+    version: str = __version__
 
 
 def load(content_dir, problems):
@@ -40,46 +42,48 @@ def load(content_dir, problems):
     return content.load(content_dir, settings, problems)
 
 
-def build(content_dir=ROOT / "content", output_dir=ROOT / "dist",
-          translations_dir=ROOT / "translations"):
-    content_dir, output_dir = Path(content_dir).resolve(), Path(output_dir).resolve()
+def cache_dir_of(content_dir):
+    return config.site_dir_of(content_dir) / CACHE_FOLDER
+
+
+def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
+    """Build the site whose content is `content_dir`. Defaults, relative to
+    the site folder (the content folder's parent): dist/, translations/ and
+    the cache folder .waymark/."""
+    content_dir = Path(content_dir).resolve()
+    site_dir = config.site_dir_of(content_dir)
+    output_dir = Path(output_dir or site_dir / "dist").resolve()
+    translations_dir = Path(translations_dir or site_dir / "translations")
+    cache_dir = Path(cache_dir or site_dir / CACHE_FOLDER)
     problems = Problems(root=str(Path.cwd()))
+
     site = load(content_dir, problems)
-    if site is None or problems.errors:
-        raise BuildFailed(problems)
-    check_output(output_dir, problems)
-    if problems.errors:
-        raise BuildFailed(problems)
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="waymark-mo-") as compiled, \
-            tempfile.TemporaryDirectory(prefix=f".{output_dir.name}.", dir=output_dir.parent) as staging:
-        catalogs.compile_all(translations_dir, site.languages, compiled, problems)
-        if problems.errors:
-            raise BuildFailed(problems)
-        status = translators.status(site, translations_dir, Problems())
-        app = create_app(site, translations_dir=compiled, test_config={"WAYMARK_STATUS": status})
-        pages = freeze.freeze(app, site, Path(staging) / "site", problems)
-        if problems.errors:
-            raise BuildFailed(problems)
-        search_export.write_all(site, Path(staging) / "site")
-        offline.write_worker(Path(staging) / "site", [lang.code for lang in site.languages],
+    _stop_on_errors(problems, site)
+    ui = catalogs.load_all(translations_dir, site.languages, problems)
+    _stop_on_errors(problems)
+    rows = status.of(site, translations_dir, Problems())
+
+    with publish.staging(output_dir, problems) as staging:
+        _stop_on_errors(problems)
+        app = create_app(site, ui=ui, status=rows)
+        pages = freeze.freeze(app, site, staging, problems)
+        _stop_on_errors(problems)
+        index_dir = cache_dir / f"{SEARCH_INDEX}.new"
+        shutil.rmtree(index_dir, ignore_errors=True)
+        search_export.write_all(site, staging, index_dir)
+        offline.write_worker(staging, [lang.code for lang in site.languages],
                              site.config.default_language)
-        swap(Path(staging) / "site", output_dir)
+        publish.publish(staging, output_dir, cache_dir, problems)
+        _stop_on_errors(problems)
+    _replace(index_dir, cache_dir / SEARCH_INDEX)
     return Result(output_dir, pages, problems)
 
 
-def check_output(output_dir, problems):
-    """Refuse to replace a folder that is not an earlier build."""
-    if output_dir.exists() and any(output_dir.iterdir()) and not (
-            (output_dir / offline.WORKER).exists() and (output_dir / "index.html").exists()):
-        problems.error(output_dir, None, "this folder is not empty and is not a Waymark "
-                                         "build; choose another --output or empty it")
+def _stop_on_errors(problems, *needed):
+    if problems.errors or any(item is None for item in needed):
+        raise BuildFailed(problems)
 
 
-def swap(new, output_dir):
-    """Put `new` where `output_dir` is, keeping the old one until the last moment."""
-    old = new.parent / "old"
-    if output_dir.exists():
-        output_dir.rename(old)
-    new.rename(output_dir)
+def _replace(new, old):
     shutil.rmtree(old, ignore_errors=True)
+    new.rename(old)

@@ -1,20 +1,18 @@
 """The guides: read every language folder, check it, render it.
 
-`content/<lang>/<section>/_index.md` is a section, `content/<lang>/<section>/
-<slug>.md` a guide, and `content/<lang>/<slug>.md` a page such as "Offline
-and sharing". The default language's files are the sources; a file at the
-same path in another language is their translation. Every source is a page in
-every language: where the translation is missing, the source is shown with a
-notice.
+Which files are pages, and of which kind, is declared in `kinds`: a
+section's `_index.md`, a guide in a section's folder, a page such as
+"Offline and sharing" at the top of a language folder. The default
+language's files are the sources; a file at the same path in another
+language is their translation. Every source is a page in every language:
+where the translation is missing, the source is shown with a notice.
 """
 from dataclasses import dataclass, field
 import hashlib
 from pathlib import Path
 
-from . import frontmatter, markup
+from . import frontmatter, kinds, markup
 from .errors import did_you_mean, relative
-
-RESERVED_PAGES = {"index", "search", "status", "manifest"}
 
 
 @dataclass
@@ -73,7 +71,7 @@ class Shown:
 class Entry:
     """A section, guide or page, in all the languages it exists in."""
 
-    kind: str  # "section", "guide" or "page"
+    kind: kinds.Kind
     path: str
     source: Doc
     translations: dict  # lang -> Doc
@@ -81,11 +79,18 @@ class Entry:
 
     @property
     def url(self):
-        return markup.page_url(self.path)
+        """The page's URL, relative to its language folder."""
+        return self.kind.page_url(self.path)
 
     @property
     def slug(self):
-        return Path(self.path).stem if self.kind != "section" else Path(self.path).parent.name
+        values = self.kind.values(self.path)
+        return values.get("slug") or values.get("section")
+
+    @property
+    def endpoint(self):
+        """(endpoint, values) for url_for, less the language."""
+        return self.kind.endpoint, self.kind.values(self.path)
 
     @property
     def order(self):
@@ -119,7 +124,13 @@ class Site:
         yield from self.pages
 
     def find(self, path):
-        return next((entry for entry in self.entries if entry.path == path), None)
+        return self.by_path.get(path)
+
+    @property
+    def by_path(self):
+        if getattr(self, "_by_path", None) is None:
+            self._by_path = {entry.path: entry for entry in self.entries}
+        return self._by_path
 
 
 def load(content_dir, config, problems):
@@ -152,12 +163,16 @@ def _read_language(folder, lang, is_source, problems):
     docs = []
     for file in sorted(folder.rglob("*.md")):
         rel = file.relative_to(folder).as_posix()
-        kind = _kind(rel)
-        if kind is None:
+        kind = kinds.kind_of(rel)
+        if kind is None and rel.count("/") > 1:
             problems.error(file, None, "guides go one folder deep: "
                                        "<language>/<section>/<guide>.md")
             continue
-        if kind == "page" and Path(rel).stem in RESERVED_PAGES | {"_index"}:
+        if kind is None:
+            problems.error(file, None, "names that start with _ or . are the site's own "
+                                       "(such as _index.md in a section): rename this file")
+            continue
+        if rel.count("/") == 0 and Path(rel).stem in kinds.RESERVED:
             problems.error(file, None, f"'{Path(rel).stem}' is a name the site uses "
                                        f"itself: rename this page")
             continue
@@ -168,7 +183,7 @@ def _read_language(folder, lang, is_source, problems):
             line = raw[: error.start].count(b"\n") + 1
             problems.error(file, line, "the file is not UTF-8 text: save it as UTF-8")
             continue
-        schema = kind if is_source else f"{kind} translation"
+        schema = kind.schema if is_source else f"{kind.schema} translation"
         parsed = frontmatter.parse(text, file, schema, problems)
         if parsed is not None:
             docs.append(Doc(lang, rel, file, parsed.meta, parsed.body,
@@ -176,21 +191,12 @@ def _read_language(folder, lang, is_source, problems):
     return docs
 
 
-def _kind(rel):
-    parts = rel.split("/")
-    if len(parts) == 1:
-        return "page"
-    if len(parts) == 2:
-        return "section" if parts[1] == "_index.md" else "guide"
-    return None
-
-
 def _entries(folder, sources, problems):
-    entries = [Entry(_kind(doc.path), doc.path, doc, {}) for doc in sources]
+    entries = [Entry(kinds.kind_of(doc.path), doc.path, doc, {}) for doc in sources]
     have = {entry.path for entry in entries}
     for entry in entries:
         index = str(Path(entry.path).parent / "_index.md")
-        if entry.kind == "guide" and index not in have:
+        if entry.kind.name == "guide" and index not in have:
             problems.error(folder / index, None, "this section has no _index.md: "
                                                  "add one with its title")
             have.add(index)
@@ -222,12 +228,12 @@ def _site(config, entries):
     def ordered(items):
         return sorted(items, key=lambda e: (e.order, e.source.title.casefold()))
 
-    sections = ordered(e for e in entries if e.kind == "section")
+    sections = ordered(e for e in entries if e.kind.name == "section")
     for section in sections:
         folder = section.path.split("/")[0]
         section.guides = ordered(e for e in entries
-                                 if e.kind == "guide" and e.path.split("/")[0] == folder)
-    pages = ordered(e for e in entries if e.kind == "page")
+                                 if e.kind.name == "guide" and e.path.split("/")[0] == folder)
+    pages = ordered(e for e in entries if e.kind.name == "page")
     return Site(config, sections, pages)
 
 

@@ -7,6 +7,8 @@ the first fault, so a translator sees everything to fix in one run, each as
 from dataclasses import dataclass, field
 import difflib
 import os
+from pathlib import Path
+import sys
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,13 @@ def did_you_mean(word, choices):
     """' (did you mean 'x'?)' for the closest choice, or ''."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def command():
+    """How the reader typed Waymark's command, so that the commands our
+    messages suggest work when pasted: `python3 build.py` in a checkout,
+    else `waymark`."""
+    script = Path(sys.argv[0])
+    if script.name != "build.py":
+        return "waymark"
+    return f"python3 {relative(script.resolve())}"

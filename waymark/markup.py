@@ -24,6 +24,8 @@ from markdown.extensions.toc import TocExtension, slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 import nh3
 
+from . import kinds
+
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div",
@@ -83,9 +85,7 @@ def _headings(tokens):
 
 def page_url(content_path):
     """The URL path, relative to the language folder, of a content file."""
-    if content_path.endswith("_index.md"):
-        return content_path[: -len("_index.md")] + "index.html"
-    return content_path[: -len(".md")] + ".html"
+    return kinds.kind_of(content_path).page_url(content_path)
 
 
 class GuideLinks(Extension):

@@ -9,7 +9,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from search.analysis import stemmer_code
+from .search.analysis import stemmer_code
 
 from . import SITE_DIR
 
@@ -60,7 +60,22 @@ def write_worker(output_dir, languages, default_language):
     }
     template = (SITE_DIR / WORKER).read_text(encoding="utf-8")
     start, end = template.index(PLACEHOLDER[0]), template.index(PLACEHOLDER[1])
-    code = (template[:start] + json.dumps(build, separators=(",", ":"), ensure_ascii=False)
-            + template[end + len(PLACEHOLDER[1]):])
+    # The markers stay, so that the next build can read which files this one wrote.
+    code = (template[:start + len(PLACEHOLDER[0])]
+            + json.dumps(build, separators=(",", ":"), ensure_ascii=False) + template[end:])
     (Path(output_dir) / WORKER).write_text(code, encoding="utf-8")
     return files
+
+
+def listed_files(output_dir):
+    """The files a build in `output_dir` wrote, as its worker lists them."""
+    worker = Path(output_dir) / WORKER
+    if not worker.is_file():
+        return set()
+    code = worker.read_text(encoding="utf-8")
+    try:
+        start, end = code.index(PLACEHOLDER[0]), code.index(PLACEHOLDER[1])
+        data = json.loads(code[start + len(PLACEHOLDER[0]):end])
+    except ValueError:
+        return set()
+    return {WORKER} | {path for files in data["files"].values() for path, *_ in files}

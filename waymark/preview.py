@@ -7,19 +7,18 @@ than the server stopping.
 """
 from html import escape
 from pathlib import Path
-import tempfile
 
-from . import build, catalogs, create_app, translators
+from . import build, catalogs, create_app, status
 from .errors import Problems
 
 
 class LivePreview:
-    """A WSGI app that re-reads the content whenever it changed."""
+    """A WSGI app that re-reads the content whenever it changed. It writes
+    nothing anywhere: catalogues are read straight from their files."""
 
     def __init__(self, content_dir, translations_dir):
         self.content_dir, self.translations_dir = Path(content_dir), Path(translations_dir)
         self.stamp, self.app, self.problems = None, None, Problems()
-        self.compiled = tempfile.TemporaryDirectory(prefix="waymark-preview-")
 
     def __call__(self, environ, start_response):
         self.refresh()
@@ -37,19 +36,15 @@ class LivePreview:
         self.stamp = stamp
         problems = Problems(root=str(Path.cwd()))
         site = build.load(self.content_dir, problems)
-        folder = Path(tempfile.mkdtemp(dir=self.compiled.name))
+        ui = None
         if site is not None and not problems.errors:
-            catalogs.compile_all(self.translations_dir, site.languages, folder, problems)
+            ui = catalogs.load_all(self.translations_dir, site.languages, problems)
         self.problems = problems
         self.app = None
         if site is not None and not problems.errors:
-            status = translators.status(site, self.translations_dir, Problems())
-            self.app = create_app(site, translations_dir=folder,
-                                  test_config={"PROPAGATE_EXCEPTIONS": True,
-                                               "WAYMARK_STATUS": status})
-
-    def close(self):
-        self.compiled.cleanup()
+            rows = status.of(site, self.translations_dir, Problems())
+            self.app = create_app(site, ui=ui, status=rows,
+                                  test_config={"PROPAGATE_EXCEPTIONS": True})
 
     def fingerprint(self):
         files = [p for folder in (self.content_dir, self.translations_dir) if folder.exists()
@@ -73,8 +68,5 @@ def run(content_dir, translations_dir, port):
     from werkzeug.serving import run_simple
     print(f"Previewing {content_dir} at http://127.0.0.1:{port}/  (Ctrl+C to stop). "
           f"Save a file and reload the page to see it.")
-    app = LivePreview(content_dir, translations_dir)
-    try:
-        run_simple("127.0.0.1", port, app, use_reloader=False, threaded=True)
-    finally:
-        app.close()
+    run_simple("127.0.0.1", port, LivePreview(content_dir, translations_dir),
+               use_reloader=False, threaded=True)

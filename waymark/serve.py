@@ -12,8 +12,7 @@ import re
 import socket
 from urllib.parse import parse_qs, urlsplit
 
-from search import page as search_page
-from search.index import INDEX_FOLDER
+from .search import page as search_page
 
 SEARCH_PAGE = re.compile(r"/([A-Za-z0-9_-]+)/search\.html")
 
@@ -30,11 +29,11 @@ class Handler(SimpleHTTPRequestHandler):
         text = parse_qs(parts.query).get("q", [""])[0]
         root = Path(self.directory)
         page = root / parts.path.lstrip("/")
-        if not (match and text.strip() and page.is_file()):
+        index = self.server.index_dir
+        if not (match and text.strip() and page.is_file() and index):
             return super().do_GET()
         lang = match.group(1)
-        html = search_page.render(page.read_text(encoding="utf-8"), root / INDEX_FOLDER / lang,
-                                  lang, text)
+        html = search_page.render(page.read_text(encoding="utf-8"), index / lang, lang, text)
         body = html.encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -56,9 +55,12 @@ class Handler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(directory, host="127.0.0.1", port=8000, verbose=False):
+def make_server(directory, host="127.0.0.1", port=8000, verbose=False, index_dir=None):
+    """A server of the built folder `directory`; search pages are answered
+    from the Whoosh indexes in `index_dir` (the build's cache), if given."""
     server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
     server.verbose = verbose
+    server.index_dir = Path(index_dir) if index_dir else None
     server.requests = deque(maxlen=10_000)  # recent paths, for tests and curious users
     return server
 

@@ -5,33 +5,21 @@ A translation records `source_revision`: git's blob id of the source file it
 was made from. When the source changes, its id changes; `check` then shows
 what changed, by asking git for the old version by that id.
 """
-from dataclasses import dataclass, field
 import datetime
 import difflib
 from pathlib import Path
 import re
 import subprocess
 
-from babel import Locale, UnknownLocaleError
-from babel.messages.frontend import CommandLineInterface
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
 
-from . import catalogs
+from . import TRANSLATIONS_DIR, catalogs, languages, status
 from .content import git_blob_id
+from .errors import command, relative
 
 REVISION_LENGTH = 12
 STALE_AFTER = datetime.timedelta(days=365)
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class LanguageStatus:
-    lang: object  # config.Language
-    done: list = field(default_factory=list)  # Entry
-    draft: list = field(default_factory=list)
-    outdated: list = field(default_factory=list)
-    missing: list = field(default_factory=list)
-    ui_done: int = 0
-    ui_total: int = 0
 
 
 def check(site, translations_dir, problems, today=None):
@@ -44,24 +32,7 @@ def check(site, translations_dir, problems, today=None):
         for lang, doc in sorted(entry.translations.items()):
             if entry.shown(lang).outdated:
                 _report_outdated(entry, doc, problems)
-    return status(site, translations_dir, problems)
-
-
-def status(site, translations_dir, problems):
-    """Per language: which files are done, draft, outdated or missing."""
-    rows = []
-    for lang in site.languages:
-        if lang.code == site.config.default_language:
-            continue
-        row = LanguageStatus(lang)
-        for entry in site.entries:
-            shown = entry.shown(lang.code)
-            state = ("missing" if shown.missing else "outdated" if shown.outdated
-                     else "draft" if shown.draft else "done")
-            getattr(row, state).append(entry)
-        row.ui_done, row.ui_total = catalogs.review(translations_dir, lang, problems)
-        rows.append(row)
-    return rows
+    return status.of(site, translations_dir, problems)
 
 
 def _check_reviewed(doc, today, problems):
@@ -76,7 +47,7 @@ def _report_outdated(entry, doc, problems):
     recorded = doc.meta.get("source_revision", "")
     message = (f"the {entry.source.lang} source has changed since this translation was made "
                f"({entry.source.display}); update the translation, then run: "
-               f"python build.py mark-current {doc.display}")
+               f"{command()} mark-current {relative(doc.file)}")
     old = old_version(entry.source.file, recorded)
     if old is None:
         message += f" (git has no version {recorded} of the source to show what changed)"
@@ -116,6 +87,56 @@ def mark_current(translation, source):
     translation.write_text(text, encoding="utf-8")
 
 
+class CannotStart(Exception):
+    """`translate` was asked for something it cannot do; the message says why."""
+
+
+def start(site, content_dir, translations_dir, code, paths=()):
+    """Start translating `paths` (all by default) of the default language
+    into language `code`, and its UI catalogue; [(what was done, path)]."""
+    lang = languages.language(code)
+    if lang is None:
+        raise CannotStart(f"'{code}' is not a language code (use a code such as 'ar', 'fa' "
+                          f"or 'pt-BR')")
+    wanted = [entry for entry in site.entries if not paths or entry.path in paths]
+    unknown = set(paths) - {entry.path for entry in wanted}
+    if unknown:
+        raise CannotStart(f"No such {site.config.default_language} file: "
+                          f"{', '.join(sorted(unknown))}")
+    existing = site.config.language(lang.code)
+    folder = Path(content_dir) / (existing.folder if existing else lang.code)
+    done = []
+    for entry in wanted:
+        target = folder / entry.path
+        if target.exists():
+            done.append(("kept", f"{target} (it exists)"))
+        else:
+            start_translation(entry.source.file, target)
+            done.append(("started", target))
+    catalogue = start_catalogue(translations_dir, lang.code)
+    if catalogue:
+        done.append(("started", catalogue))
+    return done
+
+
+def mark_files(files, content_dir, settings):
+    """Mark each translation file current; (file, source, error) for each."""
+    content = Path(content_dir).resolve()
+    default = settings.language(settings.default_language)
+    for file in files:
+        try:
+            folder, *rest = Path(file).resolve().relative_to(content).parts
+        except ValueError:
+            yield file, None, f"not inside {content_dir}"
+            continue
+        source = content / default.folder / Path(*rest)
+        if folder == default.folder or not rest or not source.exists():
+            yield file, None, f"not a translation of a file in {default.folder}/"
+            continue
+        mark_current(Path(file), source)
+        yield file, relative(source), None
+
+
 def start_translation(source, target):
     """Copy a source file as a draft translation that records its revision."""
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -129,31 +150,23 @@ def start_translation(source, target):
 
 
 def start_catalogue(translations_dir, code):
-    """Create the UI catalogue of a new language with pybabel's own commands."""
-    locale = str(Locale.parse(code.replace("-", "_")))
-    po = Path(translations_dir) / locale / "LC_MESSAGES" / f"{catalogs.DOMAIN}.po"
-    if po.exists():
+    """Create the UI catalogue of a new language from Waymark's template,
+    unless Waymark or the site already has one; None when nothing was made.
+    (What `pybabel init` does, for languages Babel lacks too: Dari's file
+    takes the plural rule of its locale data, fa_AF.)"""
+    lang = languages.language(code)
+    if any(catalogs.po_path(folder, lang).exists() for folder in catalogs.folders(translations_dir)):
         return None
-    pot = Path(translations_dir) / f"{catalogs.DOMAIN}.pot"
-    if not pot.exists():
-        extract(translations_dir)
-    CommandLineInterface().run(["pybabel", "-q", "init", "-i", str(pot), "-d",
-                                str(translations_dir), "-l", locale])
+    with (TRANSLATIONS_DIR / f"{catalogs.DOMAIN}.pot").open("rb") as handle:
+        template = read_po(handle)
+    catalog = Catalog(locale=lang.locale, domain=catalogs.DOMAIN, project="Waymark",
+                      fuzzy=False)
+    for message in template:
+        if message.id:
+            catalog.add(message.id, "" if isinstance(message.id, str) else ("",) * catalog.num_plurals,
+                        locations=message.locations, flags=message.flags)
+    po = catalogs.po_path(translations_dir, lang)
+    po.parent.mkdir(parents=True, exist_ok=True)
+    with po.open("wb") as handle:
+        write_po(handle, catalog, width=76)
     return po
-
-
-def extract(translations_dir):
-    """Collect the UI strings of the templates and code into messages.pot."""
-    CommandLineInterface().run([
-        "pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o",
-        str(Path(translations_dir) / f"{catalogs.DOMAIN}.pot"), "--add-location=file",
-        "--sort-output", "--project", "Waymark", "--copyright-holder", "Waymark contributors",
-        str(ROOT)])
-
-
-def known_language(code):
-    try:
-        Locale.parse(code.replace("-", "_"))
-        return True
-    except (ValueError, UnknownLocaleError):
-        return False

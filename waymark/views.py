@@ -2,27 +2,32 @@
 
 Every URL ends in `.html` (or is the bare `/`), and templates link with
 `url()`, which gives paths relative to the page, so the frozen folder works
-from a USB stick. Views 404 on anything the content does not have, so a bad
-link fails the build instead of freezing a wrong page.
+from a USB stick. The routes come from the declarations in `kinds`: one
+view shows every content kind, one every site page. Views 404 on anything
+the content does not have, so a bad link fails the build instead of
+freezing a wrong page.
 """
+from functools import partial
 import json
+from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, g, render_template, request
+from flask import Blueprint, abort, current_app, g, render_template, request, url_for
 import flask_babel
-from flask_babel import gettext as _
 from flask_frozen import relative_url_for
 
+from . import __version__, assets, kinds
+from .config import CONTENT_LICENCES
+
 bp = Blueprint("pages", __name__)
-THEME_COLOUR = "#0c5c58"  # the top bar's colour, also the installed app's
 
 
 @bp.url_value_preprocessor
 def pick_language(endpoint, values):
     """Read the language from the URL, before anything is rendered."""
     code = (values or {}).get("lang")
-    site = current_app.extensions["waymark"]
-    g.lang = site.config.language(code) if code else site.config.language(
-        site.config.default_language)
+    g.pop("absolute", None)  # (one app context holds every frozen page: see show_site_page)
+    config = site().config
+    g.lang = config.language(code) if code else config.language(config.default_language)
     if g.lang is None:
         abort(404)
     # Frozen-Flask renders all pages in one app context; without this the
@@ -30,75 +35,79 @@ def pick_language(endpoint, values):
     flask_babel.refresh()
 
 
+def translations():
+    """The UI strings of the page being rendered (see `catalogs.load_all`)."""
+    return current_app.extensions["waymark_ui"].get(g.lang.code) if "lang" in g else None
+
+
 def site():
     return current_app.extensions["waymark"]
 
 
-@bp.route("/")
-@bp.route("/index.html")
-def chooser():
-    return render_template("chooser.html", **common(path="index.html"))
-
-
-@bp.route("/<lang>/index.html")
-def home(lang):
-    return render_template("home.html", **common(path="index.html"))
-
-
-@bp.route("/<lang>/<section>/index.html")
-def section(lang, section):
-    entry = site().find(f"{section}/_index.md") or abort(404)
-    return render_template("section.html", entry=entry, shown=entry.shown(lang),
+def show_entry(kind, lang, **values):
+    """A section, guide or page: whatever content kind `kind` declares."""
+    entry = site().find(kind.path_for(values))
+    if entry is None or entry.kind is not kind:
+        abort(404)
+    return render_template(kind.template, entry=entry, shown=entry.shown(lang),
                            **common(path=entry.url, entry=entry))
 
 
-@bp.route("/<lang>/<section>/<slug>.html")
-def guide(lang, section, slug):
-    entry = site().find(f"{section}/{slug}.md") or abort(404)
-    parent = site().find(f"{section}/_index.md")
-    return render_template("guide.html", entry=entry, shown=entry.shown(lang),
-                           parent=parent, **common(path=entry.url, entry=entry))
+def show_site_page(page, lang=None):
+    if page.name == "not_found":
+        # Hosts show 404.html at any depth of the site, so its links start
+        # from the site's own address (the path of base_url, or the root).
+        g.absolute = urlsplit(site().config.base_url).path or "/"
+    context = common(path=page.url)
+    if page.name == "status":
+        context["rows"] = current_app.extensions["waymark_status"]
+    return render_template(page.template, **context)
 
 
-@bp.route("/<lang>/<slug>.html")
-def page(lang, slug):
-    entry = site().find(f"{slug}.md") or abort(404)
-    return render_template("guide.html", entry=entry, shown=entry.shown(lang),
-                           parent=None, **common(path=entry.url, entry=entry))
-
-
-@bp.route("/<lang>/search.html")
-def search(lang):
-    """The search page: a plain list of every guide until the script (or the
-    preview server) puts results in it."""
-    return render_template("search.html", **common(path="search.html"))
-
-
-@bp.route("/status.html")
-def status():
-    """How far each translation is, for translators, readable offline."""
-    return render_template("status.html", rows=current_app.config.get("WAYMARK_STATUS", []),
-                           **common(path="status.html"))
+for _kind in kinds.CONTENT_KINDS:
+    bp.add_url_rule(_kind.route, _kind.name, partial(show_entry, _kind))
+for _page in kinds.SITE_PAGES:
+    _view = partial(show_site_page, _page)
+    bp.add_url_rule(_page.route, _page.name, _view)
+    if _page.name == "chooser":
+        bp.add_url_rule("/", _page.name, _view)  # the bare address of the site
 
 
 @bp.route("/<lang>/manifest.webmanifest")
 def manifest(lang):
     """The installable-app description, in the reader's language."""
+    config = site().config
     icons = [{"src": url("static", filename=f"icons/icon-{size}.png"),
               "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
              for size in (192, 512)]
-    data = {"name": site().config.name, "short_name": site().config.name,
-            "description": _("Know your rights, even without signal."),
+    data = {"name": config.name_in(lang), "short_name": config.name_in(lang),
+            "description": ui_text("Know your rights, even without signal."),
             "lang": lang, "dir": g.lang.dir, "start_url": "index.html", "scope": "../",
             "display": "standalone", "background_color": "#ffffff",
-            "theme_color": THEME_COLOUR, "icons": icons}
+            "theme_color": config.theme_colour, "icons": icons}
+    if config.base_url:
+        data["id"] = f"{config.base_url}{lang}/index.html"
     return current_app.response_class(json.dumps(data, ensure_ascii=False, indent=1),
                                       mimetype="application/manifest+json")
 
 
+def ui_text(text, **values):
+    """A UI string in the page's language, for Python code (not escaped)."""
+    translated = translations().gettext(text) if translations() else text
+    return translated % values if values else translated
+
+
 def url(endpoint, **values):
     """A link relative to the current page, as the frozen site needs."""
+    if "absolute" in g:
+        return g.absolute + url_for(endpoint, **values).lstrip("/")
     return relative_url_for(endpoint, **values)
+
+
+def url_of(entry, code):
+    """The link from the current page to `entry` in language `code`."""
+    endpoint, values = endpoint_for(entry, code)
+    return url(endpoint, **values)
 
 
 def common(path, entry=None):
@@ -108,30 +117,30 @@ def common(path, entry=None):
     return {
         "lang": g.lang,
         "languages": config.languages,
-        "site_name": config.name,
+        "site_name": config.name_in(g.lang.code),
         "site": site(),
+        "config": config,
+        "version": __version__,
         "root": "../" * depth or "./",
+        "canonical": f"{config.base_url}{request.path.lstrip('/')}" if config.base_url else "",
         "other_languages": [(lang, _same_page(lang.code, entry), _state(entry, lang.code))
                             for lang in config.languages],
-        "theme_colour": THEME_COLOUR,
+        "theme_colour": config.theme_colour,
+        "logo": assets.logo_name(config),
+        "licence": CONTENT_LICENCES.get(config.content_licence),
     }
 
 
 def _same_page(code, entry):
     if entry is None:
         return url("pages.home", lang=code)
-    endpoint, values = endpoint_for(entry, code)
-    return url(endpoint, **values)
+    return url_of(entry, code)
 
 
 def endpoint_for(entry, code):
     """(endpoint, values) that url_for takes to reach `entry` in language `code`."""
-    section, _, rest = entry.path.rpartition("/")
-    if entry.kind == "section":
-        return "pages.section", {"lang": code, "section": section}
-    if entry.kind == "guide":
-        return "pages.guide", {"lang": code, "section": section, "slug": rest[:-3]}
-    return "pages.page", {"lang": code, "slug": rest[:-3]}
+    endpoint, values = entry.endpoint
+    return endpoint, {"lang": code, **values}
 
 
 def _state(entry, code):

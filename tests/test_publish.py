@@ -1,0 +1,144 @@
+"""Publishing safely: a rebuild replaces only what Waymark wrote, never
+loses the previous build, and leaves no litter."""
+import errno
+import os
+import shutil
+
+import pytest
+
+from helpers import write
+from waymark import publish
+from waymark.build import build
+from waymark.errors import BuildFailed
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def pages_checkout(content, tmp_path):
+    """A GitHub Pages checkout with a first build in it."""
+    output = tmp_path / "pages"
+    write(output / ".git/HEAD", "ref: refs/heads/gh-pages\n")
+    write(output / "CNAME", "guides.example.org\n")
+    write(output / ".nojekyll", "")
+    write(output / "google1234.html", "google-site-verification: google1234.html")
+    build(content, output)
+    return output
+
+
+def test_a_rebuild_keeps_git_cname_nojekyll_and_files_of_its_own(content, pages_checkout):
+    theirs = {path: data for path, data in snapshot(pages_checkout).items()
+              if path.startswith(".") or path in ("CNAME", "google1234.html")}
+    write(content / "en/work/hours.md", (content / "en/work/hours.md").read_text()
+          .replace("Working hours", "Your hours"))
+    build(content, pages_checkout)
+    assert "<h1>Your hours</h1>" in (pages_checkout / "en/work/hours.html").read_text()
+    after = snapshot(pages_checkout)
+    assert {path: after.get(path) for path in theirs} == theirs
+
+
+def test_a_removed_guide_leaves_no_page_behind(content, pages_checkout):
+    (content / "en/work/hours.md").unlink()
+    for lang in ("es", "ar"):
+        (content / lang / "work/hours.md").unlink(missing_ok=True)
+    build(content, pages_checkout)
+    assert not list(pages_checkout.glob("*/work/hours.html"))
+    assert (pages_checkout / "CNAME").exists()
+
+
+def test_a_fresh_clone_without_the_record_still_knows_the_earlier_build(content, pages_checkout,
+                                                                       tmp_path):
+    shutil.rmtree(tmp_path / ".waymark")  # the site's cache, which a fresh clone lacks
+    (content / "en/work/hours.md").unlink()
+    for lang in ("es", "ar"):
+        (content / lang / "work/hours.md").unlink(missing_ok=True)
+    build(content, pages_checkout)
+    assert not list(pages_checkout.glob("*/work/hours.html"))
+    assert (pages_checkout / "google1234.html").exists()
+
+
+def test_the_output_holds_nothing_readers_do_not_need(content, tmp_path):
+    output = tmp_path / "dist"
+    build(content, output)
+    assert sorted(p.name for p in output.iterdir()) == [
+        "404.html", "ar", "en", "es", "fa", "index.html", "static", "status.html", "sw.js"]
+    assert [p for p in output.rglob(".*")] == []
+    # The preview server's search index lives in the site's cache instead.
+    assert (tmp_path / ".waymark/search/en").is_dir()
+
+
+def failing_replace(after, error):
+    """os.replace that fails once (raising `error`), after `after` moves went well."""
+    real, calls = os.replace, []
+
+    def replace(source, target):
+        calls.append(source)
+        if len(calls) == after + 1:
+            raise error
+        return real(source, target)
+    return replace
+
+
+@pytest.mark.parametrize("code, reason", [
+    (errno.EIO, "the disk reported an input/output error"),
+    (errno.ENOSPC, "the disk is full"),
+    (errno.EROFS, "the folder is read-only"),
+    (errno.EACCES, "permission denied"),
+])
+def test_a_failed_swap_leaves_the_previous_build_as_it_was(content, tmp_path, monkeypatch,
+                                                         code, reason):
+    output = tmp_path / "dist"
+    build(content, output)
+    before = snapshot(output)
+    write(content / "en/work/hours.md", (content / "en/work/hours.md").read_text()
+          .replace("Working hours", "Your hours"))
+    monkeypatch.setattr(publish.os, "replace",
+                        failing_replace(20, OSError(code, os.strerror(code), str(output))))
+    with pytest.raises(BuildFailed) as failure:
+        build(content, output)
+    assert [p.message for p in failure.value.problems.items] == [
+        f"cannot write the build here: {reason} ({output}); the previous build is unchanged"]
+    monkeypatch.undo()
+    assert snapshot(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".waymark", "content", "dist"]
+
+
+def test_a_build_killed_half_way_through_the_swap_is_restored_by_the_next(content, tmp_path,
+                                                                        monkeypatch):
+    output = tmp_path / "dist"
+    build(content, output)
+    before = snapshot(output)
+    write(content / "en/work/hours.md", (content / "en/work/hours.md").read_text()
+          .replace("Working hours", "Your hours"))
+    monkeypatch.setattr(publish.os, "replace", failing_replace(20, KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        build(content, output)
+    monkeypatch.undo()
+    assert snapshot(output) != before  # half old, half new: the kill left it so
+    publish.restore_interrupted(output)  # what the next build does first
+    assert snapshot(output) == before
+    build(content, output)
+    assert "<h1>Your hours</h1>" in (output / "en/work/hours.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".waymark", "content", "dist"]
+
+
+def test_staging_folders_of_killed_builds_are_removed(content, tmp_path):
+    output = tmp_path / "dist"
+    stale = [tmp_path / ".dist.waymark-new-abc123", tmp_path / ".dist.x7q2/site"]
+    for folder in stale:
+        write(folder / "index.html", "half a build")
+    build(content, output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".waymark", "content", "dist"]
+
+
+def test_not_found_page_links_every_language_from_the_sites_address(content, tmp_path):
+    write(tmp_path / "waymark.yml", "base_url: https://example.org/guides\n")
+    build(content, tmp_path / "dist")
+    html = (tmp_path / "dist/404.html").read_text(encoding="utf-8")
+    for lang in ("en", "ar", "es", "fa"):
+        assert f'href="/guides/{lang}/index.html"' in html
+    assert 'href="/guides/static/style.css"' in html
+    assert '<html lang="en" dir="ltr">' in html

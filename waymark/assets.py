@@ -1,0 +1,143 @@
+"""The site's static files: Waymark's own, a site's overrides, its theme.
+
+A site's `overrides/static/` adds files or replaces Waymark's of the same
+name. The theme colour (one setting) reaches the stylesheet, the icons and
+the manifest: the stylesheet and the SVG icon are written with it, and the
+PNG icons are drawn in it (only when it is not Waymark's own colour, whose
+icons ship ready-made).
+"""
+from functools import lru_cache
+import re
+import struct
+import zlib
+
+from flask import abort, current_app, send_from_directory
+
+from . import SITE_DIR
+
+DEFAULT_COLOUR = "#0c5c58"  # the colour style.css and the icons are written in
+ICON_SIZES = (192, 512)
+LOGO = "logo"  # static/logo.<ext>: the site's logo, from waymark.yml
+
+
+def folders(config):
+    return [folder / "static" for folder in (config.overrides, SITE_DIR) if folder]
+
+
+def files(config):
+    """Every static path the site publishes, relative to static/."""
+    found = set()
+    for folder in folders(config):
+        found |= {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and not p.name.startswith(".")}
+    if config.logo:
+        found.add(logo_name(config))
+    return sorted(found)
+
+
+def logo_name(config):
+    return f"{LOGO}{config.logo.suffix.lower()}" if config.logo else None
+
+
+def serve(config, filename):
+    """The static view: the site's file if it has one, else Waymark's, with
+    the theme colour in the stylesheet and icons."""
+    if config.logo and filename == logo_name(config):
+        return send_from_directory(config.logo.parent, config.logo.name)
+    colour = config.theme_colour
+    if colour != DEFAULT_COLOUR and filename in ("style.css", "icons/icon.svg"):
+        text = _find(config, filename).read_text(encoding="utf-8")
+        mimetype = "text/css" if filename.endswith(".css") else "image/svg+xml"
+        return current_app.response_class(themed(text, colour), mimetype=mimetype)
+    size = re.fullmatch(r"icons/icon-(\d+)\.png", filename)
+    if colour != DEFAULT_COLOUR and size and int(size.group(1)) in ICON_SIZES \
+            and not _overridden(config, filename):
+        return current_app.response_class(icon_png(int(size.group(1)), colour),
+                                          mimetype="image/png")
+    found = _find(config, filename)
+    return send_from_directory(found.parent, found.name, max_age=0)
+
+
+def _find(config, filename):
+    for folder in folders(config):
+        path = folder / filename
+        if path.is_file() and folder in path.resolve().parents:
+            return path
+    abort(404)
+
+
+def _overridden(config, filename):
+    return bool(config.overrides and (config.overrides / "static" / filename).is_file())
+
+
+def themed(text, colour):
+    """`text` with Waymark's colour replaced by `colour`, and the bar's text
+    dark instead of white when the colour is light."""
+    text = text.replace(DEFAULT_COLOUR, colour)
+    if _luminance(colour) > 0.35:
+        text = text.replace("--on-brand: #fff", "--on-brand: #1b1f1f")
+    return text
+
+
+def _luminance(colour):
+    """WCAG relative luminance of '#rrggbb'."""
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+@lru_cache(maxsize=8)
+def icon_png(size, colour):
+    """The app icon (a white map pin with an amber dot on a rounded square
+    of the theme colour) as a PNG, drawn here so that no image library is
+    needed. Edges are smoothed by sampling each pixel 3 x 3 times."""
+    background = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    white, amber = (255, 255, 255), (240, 165, 0)
+    scale, samples = 512 / size, ((0.17, 0.5, 0.83),) * 2
+    rows = []
+    for y in range(size):
+        row = bytearray(b"\0")  # PNG filter byte: none
+        for x in range(size):
+            totals, alpha = [0, 0, 0], 0
+            for dy in samples[0]:
+                for dx in samples[1]:
+                    px, py = (x + dx) * scale, (y + dy) * scale
+                    shade = _shade(px, py, background, white, amber)
+                    if shade:
+                        alpha += 1
+                        totals = [t + c for t, c in zip(totals, shade)]
+            row += bytes([*(round(t / alpha) if alpha else 0 for t in totals),
+                          round(255 * alpha / 9)])
+        rows.append(bytes(row))
+    return _png(size, b"".join(rows))
+
+
+def _shade(x, y, background, white, amber):
+    """The colour at (x, y) of the 512-unit icon, or None outside it."""
+    if not _in_rounded_square(x, y, 512, 96):
+        return None
+    if (x - 256) ** 2 + (y - 214) ** 2 <= 42 ** 2:
+        return amber
+    # The pin: a circle of radius 116 around (256, 216) and the point below it.
+    if (x - 256) ** 2 + (y - 216) ** 2 <= 116 ** 2:
+        return white
+    if 216 <= y <= 412 and abs(x - 256) <= 116 * (412 - y) / 196 * 0.92:
+        return white
+    return background
+
+
+def _in_rounded_square(x, y, side, radius):
+    cx = min(max(x, radius), side - radius)
+    cy = min(max(y, radius), side - radius)
+    return 0 <= x <= side and 0 <= y <= side and (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2
+
+
+def _png(size, raw):
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))

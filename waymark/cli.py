@@ -1,0 +1,220 @@
+"""Waymark's command line: `waymark`, or `python3 build.py` in a checkout.
+
+    waymark init DIR
+    waymark build [--content DIR] [--output DIR] [--translations DIR]
+    waymark serve [--output DIR] [--port N] [--lan]
+    waymark check [--content DIR] [--strict] [--format text|json]
+    waymark status [--content DIR]
+    waymark translate LANG [PATH ...] [--content DIR]
+    waymark mark-current FILE ...
+    waymark preview [--content DIR] [--port N]
+
+Every default folder is relative to the site folder: the current folder, or
+the one given with `-C DIR`. The commands only parse and print; what they
+do lives in the package.
+"""
+import argparse
+import json
+from pathlib import Path
+import sys
+
+from . import __version__, build as site_build, config, preview, scaffold, status, translators
+from .errors import BuildFailed, Problems, command
+from .serve import lan_addresses, make_server
+
+OPTIONS = {
+    "content": ("--content", dict(default=Path("content"), type=Path,
+                                  help="the content folder (default: content/)")),
+    "translations": ("--translations", dict(default=Path("translations"), type=Path,
+                                            help="the site's UI catalogues (default: "
+                                                 "translations/)")),
+    "output": ("--output", dict(default=Path("dist"), type=Path,
+                                help="the built site's folder (default: dist/)")),
+    "port": ("--port", dict(default=8000, type=int)),
+}
+
+
+def parser():
+    main_parser = argparse.ArgumentParser(prog="waymark", description=__doc__.split("\n")[0])
+    main_parser.add_argument("--version", action="version", version=f"Waymark {__version__}")
+    main_parser.add_argument("-C", dest="site", type=Path, default=Path("."), metavar="DIR",
+                             help="the site folder (default: the current folder)")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+
+    def add(name, help, *options):
+        sub = commands.add_parser(name, help=help, description=help)
+        for option in options:
+            flag, settings = OPTIONS[option]
+            sub.add_argument(flag, **settings)
+        return sub
+
+    add("init", "start a new site folder").add_argument("folder", type=Path)
+    add("build", "build the site into a folder", "content", "output", "translations")
+    serve = add("serve", "serve the built site for preview", "output", "port")
+    serve.add_argument("--lan", action="store_true",
+                       help="also serve to phones on this laptop's network or hotspot")
+    check = add("check", "check content and catalogues without building",
+                "content", "translations")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="json: one object for CI and editors")
+    add("status", "how far each translation is", "content", "translations")
+    translate = add("translate", "start translating guides (or a whole new language)",
+                    "content", "translations")
+    translate.add_argument("lang", help="the language code, such as fa, uk or pt-BR")
+    translate.add_argument("paths", nargs="*",
+                           help="guides to start, as in the source folder (asylum/interview.md); "
+                                "default: all")
+    mark = add("mark-current", "record that translations match their source as it is now",
+               "content")
+    mark.add_argument("files", nargs="+", type=Path)
+    add("preview", "serve the content live while you edit it", "content", "translations", "port")
+    return main_parser
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    for name in ("content", "translations", "output"):
+        if getattr(args, name, None) is not None:
+            setattr(args, name, args.site / getattr(args, name))
+    return COMMANDS[args.command](args)
+
+
+def _print_problems(problems, stream=sys.stderr):
+    for problem in problems.items:
+        print(problem, file=stream)
+
+
+def run_init(args):
+    try:
+        made = scaffold.init(args.site / args.folder)
+    except scaffold.NotEmpty as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in made:
+        print(f"created   {path}")
+    print(f"Next: cd {args.folder} && {command()} preview   (see {args.folder}/README.md)")
+    return 0
+
+
+def run_build(args):
+    print(f"Waymark {__version__}")
+    try:
+        result = site_build.build(args.content, args.output, args.translations,
+                                  site_build.cache_dir_of(args.content))
+    except BuildFailed as failure:
+        _print_problems(failure.problems)
+        print(f"Build failed: {len(failure.problems.errors)} error(s). Nothing was written; "
+              f"the previous build (if any) is unchanged.", file=sys.stderr)
+        return 1
+    _print_problems(result.problems)
+    print(f"Built {result.pages} files into {result.output}")
+    return 0
+
+
+def run_serve(args):
+    if not (args.output / "index.html").exists():
+        print(f"{args.output} has no built site: run '{command()} build' first.",
+              file=sys.stderr)
+        return 1
+    host = "0.0.0.0" if args.lan else "127.0.0.1"
+    index = site_build.cache_dir_of(args.site / "content") / site_build.SEARCH_INDEX
+    try:
+        server = make_server(args.output, host, args.port, verbose=True, index_dir=index)
+    except OSError as error:
+        print(f"Cannot listen on port {args.port}: {error.strerror}. "
+              f"Try --port {args.port + 1}.", file=sys.stderr)
+        return 1
+    port = server.server_address[1]
+    print(f"Serving {args.output} at http://127.0.0.1:{port}/  (Ctrl+C to stop)")
+    if args.lan:
+        for address in lan_addresses():
+            print(f"On the same Wi-Fi or hotspot, type: http://{address}:{port}/")
+        print("Phones on the hotspot read the pages but cannot save them for offline "
+              "use (browsers allow that only over https).")
+    with server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("Stopped.")
+    return 0
+
+
+def run_check(args):
+    problems = Problems(root=str(Path.cwd()))
+    site = site_build.load(args.content, problems)
+    if site is not None:
+        translators.check(site, args.translations, problems)
+    failed = problems.errors or (args.strict and problems.warnings)
+    if args.format == "json":
+        print(json.dumps({"errors": len(problems.errors), "warnings": len(problems.warnings),
+                          "problems": [vars(p) for p in problems.items]},
+                         ensure_ascii=False, indent=1))
+    else:
+        _print_problems(problems, sys.stdout)
+        print(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)"
+              + (" (--strict: warnings count as errors)" if args.strict else ""))
+    return 1 if failed else 0
+
+
+def run_status(args):
+    problems = Problems()
+    site = site_build.load(args.content, problems)
+    if site is None or problems.errors:
+        print(f"The content has errors: run '{command()} check' to see them.", file=sys.stderr)
+        return 1
+    rows = status.of(site, args.translations, Problems())
+    total = len(list(site.entries))
+    print(f"{'language':24} {'done':>5} {'draft':>6} {'outdated':>9} {'missing':>8} "
+          f"{'UI strings':>11}   ({total} files in {site.config.default_language})")
+    for row in rows:
+        name = f"{row.lang.code} {row.lang.english_name}"
+        print(f"{name:24} {len(row.done):5} {len(row.draft):6} {len(row.outdated):9} "
+              f"{len(row.missing):8} {row.ui_done:5}/{row.ui_total}")
+    print(f"The built site has the same as a page: status.html. "
+          f"'{command()} check' lists what to fix.")
+    return 0
+
+
+def run_translate(args):
+    problems = Problems()
+    site = site_build.load(args.content, problems)
+    if site is None:
+        _print_problems(problems)
+        return 1
+    try:
+        done = translators.start(site, args.content, args.translations, args.lang, args.paths)
+    except translators.CannotStart as error:
+        print(error, file=sys.stderr)
+        return 1
+    for action, path in done:
+        print(f"{action:9} {path}")
+    print(f"Translate the text (not the keys or link targets), then run "
+          f"'{command()} preview'. See TRANSLATING.md.")
+    return 0
+
+
+def run_mark_current(args):
+    problems = Problems()
+    settings = config.load(args.content, problems)
+    if settings is None:
+        _print_problems(problems)
+        return 1
+    failed = False
+    for file, source, error in translators.mark_files(args.files, args.content, settings):
+        if error:
+            print(f"{file}: {error}", file=sys.stderr)
+            failed = True
+        else:
+            print(f"{file}: now matches {source}")
+    return 1 if failed else 0
+
+
+def run_preview(args):
+    preview.run(args.content, args.translations, args.port)
+    return 0
+
+
+COMMANDS = {"init": run_init, "build": run_build, "serve": run_serve, "check": run_check,
+            "status": run_status, "translate": run_translate, "mark-current": run_mark_current,
+            "preview": run_preview}
