@@ -11,7 +11,7 @@ from waymark import catalogs, config, content
 from waymark.errors import Problems
 
 LANGUAGES = ["en", "es", "fr", "ar", "fa", "uk"]
-SECTIONS = ["work-contracts", "complaints", "asylum"]
+SECTIONS = ["work-contracts", "complaints", "asylum", "safety"]
 
 
 @pytest.fixture(scope="module")
