@@ -224,25 +224,31 @@ def stop_words(lang):
     code = base_code(lang)
     source = {t for word in stopwords.source_list(code) for t, _, _ in terms_of(word)}
     keep = {t for word in stopwords.KEEP.get(code, ()) for t, _, _ in terms_of(word)}
-    return frozenset(source - keep)
+    # Scripts without spaces are indexed as two-character pieces, which a list
+    # of words cannot tell apart from meaningful ones.
+    return frozenset(t for t in source - keep if not any(_in(_SPACELESS, c) for c in t))
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=200_000)
+def _stem_and_fold(code, piece):
+    return normalize(raw_stemmer(code)(piece))
+
+
+class StemAndFold:
+    """piece -> index term: stemmed with its accents, then folded. A class,
+    not a closure, because Whoosh stores the analyzer with the index."""
+
+    def __init__(self, code):
+        self.code = code
+
+    def __call__(self, piece):
+        return _stem_and_fold(self.code, piece)
+
+
 def stem_function(lang):
-    """piece (as `terms_of(text, accents_for(lang))` gives it) -> index term:
-    stemmed, then folded."""
+    """piece (as `terms_of(text, accents_for(lang))` gives it) -> index term."""
     code = stemmer_code(lang)
-    if code is None:
-        return normalize
-    stem = raw_stemmer(code)
-    cache = {}
-
-    def stem_and_fold(piece):
-        term = cache.get(piece)
-        if term is None:
-            term = cache[piece] = normalize(stem(piece))
-        return term
-    return stem_and_fold
+    return StemAndFold(code) if code else normalize
 
 
 def accents_for(lang):

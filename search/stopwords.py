@@ -16,7 +16,8 @@ without, non-: "not paid", «غير مدفوعة»), what comes before or after
 deadline), and words about giving and taking (took my passport, did not give
 my wages) or rights and free services that the lists carry as filler. Each
 entry says why; a test checks that every entry is in its source list, so
-that the exceptions stay true as the lists change.
+that the exceptions stay true as the lists change. Arabic's ما ("what", and
+in speech "not") stays a stop word: as "what" it begins most questions.
 """
 from whoosh import lang as whoosh_lang
 import stopwordsiso
@@ -27,6 +28,7 @@ KEEP = {
         "no", "nor", "not", "against",
         # before and after, in and out: "before you sign", "laid off", "under 18"
         "before", "after", "off", "out", "under", "over",
+        "one",  # a number ("one month"), from stopwordsiso's "one's"
     },
     "es": {
         "no", "sin", "contra", "ni",  # negation and absence
@@ -82,7 +84,13 @@ KEEP = {
 def source_list(code):
     """The list a language's stop words come from, before KEEP."""
     if whoosh_lang.has_stopwords(code):
-        return set(whoosh_lang.stopwords_for_language(code))
+        found = set(whoosh_lang.stopwords_for_language(code))
+        # Words split at apostrophes, so "didn't" reaches the search as "didn"
+        # and "t": the first halves of stopwordsiso's contractions go too.
+        if stopwordsiso.has_lang(code):
+            found |= {word.split("'")[0] for word in stopwordsiso.stopwords(code)
+                      if "'" in word.strip("'")}
+        return found
     if stopwordsiso.has_lang(code):
         return set(stopwordsiso.stopwords(code))
     return set()

