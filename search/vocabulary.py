@@ -147,10 +147,15 @@ class _Checker:
             for item, word in entries:
                 key = " ".join(terms(word, self.lang))
                 if key in seen:
-                    self.warning(item, f"'{word}' is already in the group on line {seen[key]}: "
-                                       f"a word belongs to one group")
+                    line, first = seen[key]
+                    if line == _line(group_node) and first != word:
+                        self.warning(item, f"'{word}' and '{first}' are one word to the search "
+                                           f"(it matches their forms alike): keep one")
+                    else:
+                        self.warning(item, f"'{word}' is already in the group on line {line}: "
+                                           f"a word belongs to one group")
                     continue
-                seen[key] = _line(group_node)
+                seen[key] = (_line(group_node), word)
                 group.append(word)
             if len(group) < 2:
                 self.warning(group_node, "this group has fewer than two words: a group joins "
