@@ -13,7 +13,8 @@ query finds the same guides offline as on the preview server:
    alef and hamza forms, Persian and Arabic yeh and kaf, teh marbuta as heh)
    Eastern Arabic and Persian digits as 0-9, Ethiopic letters that sound the
    same (ሐ ኀ as ሀ, ሠ as ሰ, ዐ as አ, ፀ as ጸ, each in all seven orders, as
-   writers use them interchangeably) and Bengali khanda ta (ৎ) as ত্;
+   writers use them interchangeably), Bengali khanda ta (ৎ) as ত্ and
+   Turkish dotless ı as i;
 3. scripts written without spaces (Chinese, Japanese, Thai, Lao, Burmese,
    Khmer) become overlapping two-character pieces, so "劳动法" is "劳动 动法";
 4. stop words removed (`search/stopwords.py`: Snowball's lists where Whoosh
@@ -57,6 +58,7 @@ _ARABIC_FOLD = str.maketrans({
                              (0x12D0, 0x12A0), (0x1340, 0x1338))
        for order in range(8)},
     "ৎ": "ত্",  # Bengali khanda ta
+    "ı": "i",  # Turkish dotless i, which capitals and foreign keyboards lose
 })
 
 

@@ -60,7 +60,7 @@ def export(ix, lang, docs):
             "words": [" ".join("" if word == term else word for word in known.by_term[term])
                       for term in vocab],
             "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
-            "minCorrected": query.MIN_CORRECTED,
+            "minCorrected": query.MIN_CORRECTED, "minStopPrefix": query.MIN_STOP_PREFIX,
         }
 
 

@@ -25,6 +25,7 @@
       }
     });
   FOLD['\u09ce'] = '\u09a4\u09cd';  // Bengali khanda ta
+  FOLD['\u0131'] = 'i';  // Turkish dotless i, which capitals and foreign keyboards lose
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
   var MARK = /^\p{M}$/u;
 
@@ -159,13 +160,21 @@
       var parts = pieces(normalize(word, data.accents));
       parts.forEach(function (piece, index) {
         var folded = normalize(piece);
-        if (self_.stops.has(folded)) return;
+        var last = number === spans.length - 1 && index === parts.length - 1;
+        var typing = last && prefixOpen && Array.from(folded).length >= data.minPrefix;
+        if (self_.stops.has(folded)) {
+          // A long stop word being typed may be the start of a word: only its completions.
+          var completions = typing && clusters(folded).length >= data.minStopPrefix
+            ? self_.expand(folded) : [];
+          var completionsKey = JSON.stringify(completions);
+          if (completions.length && !found.some(function (g) {
+            return JSON.stringify(g.terms) === completionsKey;
+          })) found.push({word: word, terms: completions, correction: ''});
+          return;
+        }
         var group = {word: word, terms: [self_.stem(piece)], correction: ''};
         add(group.terms, self_.same.get(folded) || []);
-        var last = number === spans.length - 1 && index === parts.length - 1;
-        if (last && prefixOpen && Array.from(folded).length >= data.minPrefix) {
-          add(group.terms, self_.expand(folded));
-        }
+        if (typing) add(group.terms, self_.expand(folded));
         if (!group.terms.some(function (t) { return self_.position.has(t); }) &&
             clusters(folded).length >= data.minCorrected) {
           var close = self_.closest(folded);
@@ -251,10 +260,10 @@
       (weight + data.K1 * ((1 - data.B) + data.B * length / data.avg[field])));
   }
 
-  // Most groups matched first, then the higher score to nine digits, then the
-  // earlier guide (search/query.py: rank_key).
+  // Guides with every group first, then the higher score to nine digits, then
+  // the earlier guide (search/query.py: rank_key).
   function byRank(a, b) {
-    return (b.matched - a.matched) || (b.rounded - a.rounded) || (a.doc - b.doc);
+    return (b.every - a.every) || (b.rounded - a.rounded) || (a.doc - b.doc);
   }
 
   Index.prototype.search = function (text, limit) {
@@ -282,7 +291,7 @@
     });
     var results = [];
     scores.forEach(function (score, doc) {
-      results.push({doc: doc, score: score, matched: matched.get(doc).size,
+      results.push({doc: doc, score: score, every: matched.get(doc).size === groups.length ? 1 : 0,
         rounded: Number(score.toPrecision(9))});
     });
     results.sort(byRank);
