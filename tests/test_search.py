@@ -1,6 +1,7 @@
 """Search finds the right guide in every script, and the browser's client
 ranks exactly as Whoosh does."""
 from pathlib import Path
+import importlib.util
 import json
 import re
 from urllib.request import urlopen
@@ -156,18 +157,63 @@ def test_browser_ranks_exactly_like_whoosh(corpus, engine):
     assert different == []
 
 
+def compare(engine, ix, lang, data, known, texts):
+    """(query, Whoosh's answer, the browser's) for each query they answer differently."""
+    different = []
+    for text, (js_results, js_suggestion) in zip(texts, browser_top(engine, data, texts)):
+        answer = query.search(ix, text, lang, known, limit=5)
+        ours = [(r.docnum, r.score) for r in answer.results]
+        if [d for d, _ in ours] != [d for d, _ in js_results] or any(
+                abs(a - b) > 1e-9 * max(1, a) for (_, a), (_, b) in zip(ours, js_results)) or (
+                answer.suggestion != js_suggestion):
+            different.append((text, ours, answer.suggestion, js_results, js_suggestion))
+    return different
+
+
+def typed_forms(text):
+    """A question as it is typed: every few letters, then with two letters
+    swapped in its longest word (a slip), and its words one by one."""
+    forms = [text[:end] for end in range(2, len(text) + 1, 3)] + [text + " "]
+    longest = max(text.split(), key=len)
+    if len(longest) > 3:
+        forms.append(text.replace(longest, longest[0] + longest[2] + longest[1] + longest[3:], 1))
+    return forms + text.split()
+
+
 @pytest.mark.browser
 def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
-    for lang in ("en", "es", "ar"):
-        script = (sample_site / lang / export.INDEX_FILE).read_text(encoding="utf-8")
-        data = export.read_script(script)
+    """Every shipped language, on its readers' questions as they are typed,
+    letter by letter, with a slip, and on its guides' title words."""
+    compared = 0
+    for folder in sorted(p for p in sample_site.iterdir() if (p / export.INDEX_FILE).exists()):
+        lang = folder.name
+        data = export.read_script((folder / export.INDEX_FILE).read_text(encoding="utf-8"))
         ix = open_index(sample_site / ".whoosh" / lang)
-        forms = query.Words.from_export(
+        known = query.Words.from_export(
             json.loads((sample_site / ".whoosh" / lang / export.WORDS_FILE).read_text()))
         texts = sorted({w for doc in data["docs"] for w in re.findall(r"\w{4,}", doc[1])})
-        for text, (js_results, _) in zip(texts, browser_top(engine, data, texts)):
-            answer = query.search(ix, text, lang, forms, limit=5)
-            assert [r.docnum for r in answer.results] == [d for d, _ in js_results], text
+        questions = DATA / "questions" / f"{lang}.txt"
+        if questions.exists():
+            for line in questions.read_text(encoding="utf-8").splitlines():
+                texts += typed_forms(line.split("\t")[0])
+        assert compare(engine, ix, lang, data, known, texts) == [], lang
+        compared += len(texts)
+    assert compared > 3000
+
+
+@pytest.mark.browser
+def test_browser_finds_the_same_known_items_as_whoosh_in_every_script(engine):
+    """The Universal Declaration of Human Rights in 18 languages: each
+    known-item query, and each cut short and with a slip."""
+    spec = importlib.util.spec_from_file_location("search_quality", ROOT / "bench/search_quality.py")
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    for lang in quality.udhr_languages():
+        docs = quality.udhr_docs(lang)
+        searcher = quality.Searcher(lang, docs)
+        texts = [text for rows in quality.known_item_queries(docs, lang).values() for text, _ in rows]
+        texts += [form for text in texts[:30] for form in typed_forms(text)]
+        assert compare(engine, searcher.ix, lang, searcher.data, searcher.known, texts) == [], lang
 
 
 # --- The search page ------------------------------------------------------
