@@ -98,6 +98,9 @@ def main():
         words = sorted({w for d in docs[:50] for w in re.findall(r"\w{4,}", d.title + " " + d.body)})
         queries = random.Random(1).sample(words, min(60, len(words)))
         queries += [w[:3] for w in queries[:20]] + [" ".join(queries[i:i + 2]) for i in range(0, 20, 2)]
+        # Slips (read as the nearest guide word) and whole questions.
+        queries += [w[0] + w[2] + w[1] + w[3:] for w in queries[:20]]
+        queries += [" ".join(queries[i:i + 6]) for i in range(0, 30, 6)]
         times = query_times(data, queries)
         print(f"{name:28} {len(docs):6} {text:10,} {len(script):10,} {len(gzip.compress(script, 9)):9,} "
               f"{statistics.median(times):10.3f} ms {max(times):5.2f} ms")
