@@ -5,8 +5,9 @@ matches the index terms of its word: the word's stem, the terms of guide
 words written the same way (a reader typing "licencie" finds "licencié"),
 and, for the last word unless the query ends with a space, the terms of every
 guide word it begins ("requirem" finds "requirement"), so results come as the
-reader types. A word that matches nothing and is close to a guide word (one
-or two slips) matches that word too, and the answer says "did you mean".
+reader types. When no word matches anything, each word that is close to a
+guide word (one or two slips) matches that word too, and the answer says
+"did you mean".
 
 No dead ends: a guide that matches any group is a result. Guides that match
 every group come first, then those that match some (all-then-any); within
@@ -57,6 +58,7 @@ class Group:
     word: str  # what the reader typed
     terms: list  # index terms: the stem first, then same words, completions, a correction
     correction: str = ""  # the guide word a misspelt word was taken for
+    piece: str = ""  # the typed piece the group stands for, folded
 
 
 @dataclass
@@ -95,18 +97,29 @@ def groups(text, lang, vocabulary, known, frequency):
                 if completions and all(g.terms != completions for g in found):
                     found.append(Group(text[start:end], completions))
                 continue
-            group = Group(text[start:end], [stem(piece)])
+            group = Group(text[start:end], [stem(piece)], piece=folded)
             _add(group.terms, [term for word, _, term in known.folded() if word == folded])
             if typing:
                 _add(group.terms, expand(vocabulary, known, folded))
-            if not indexed.intersection(group.terms) and len(clusters(folded)) >= MIN_CORRECTED:
-                close = closest(folded, known, frequency)
-                if close:
-                    group.correction = close[0]
-                    _add(group.terms, [close[1]])
             if all(g.terms != group.terms for g in found):
                 found.append(group)
+    if not any(indexed.intersection(group.terms) for group in found):
+        correct(found, known, frequency)
     return found
+
+
+def correct(query_groups, known, frequency):
+    """At a dead end (no word of the query is in any guide), each word is also
+    read as the nearest guide word, when there is one near enough. Only
+    then: a word that is not in the guides is more often a real word (a
+    place, an everyday word) than a slip, and reading it as another word
+    would push aside the guides that the other words find."""
+    for group in query_groups:
+        if len(clusters(group.piece)) >= MIN_CORRECTED:
+            close = closest(group.piece, known, frequency)
+            if close:
+                group.correction = close[0]
+                _add(group.terms, [close[1]])
 
 
 def _add(terms, more):

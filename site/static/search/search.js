@@ -169,25 +169,35 @@
           var completionsKey = JSON.stringify(completions);
           if (completions.length && !found.some(function (g) {
             return JSON.stringify(g.terms) === completionsKey;
-          })) found.push({word: word, terms: completions, correction: ''});
+          })) found.push({word: word, terms: completions, correction: '', piece: ''});
           return;
         }
-        var group = {word: word, terms: [self_.stem(piece)], correction: ''};
+        var group = {word: word, terms: [self_.stem(piece)], correction: '', piece: folded};
         add(group.terms, self_.same.get(folded) || []);
         if (typing) add(group.terms, self_.expand(folded));
-        if (!group.terms.some(function (t) { return self_.position.has(t); }) &&
-            clusters(folded).length >= data.minCorrected) {
-          var close = self_.closest(folded);
-          if (close) {
-            group.correction = close[0];
-            add(group.terms, [close[1]]);
-          }
-        }
         var key = JSON.stringify(group.terms);
         if (!found.some(function (g) { return JSON.stringify(g.terms) === key; })) found.push(group);
       });
     });
+    var anyKnown = found.some(function (g) {
+      return g.terms.some(function (t) { return self_.position.has(t); });
+    });
+    if (!anyKnown) this.correct(found);
     return found;
+  };
+
+  // At a dead end, each word is also read as the nearest guide word
+  // (search/query.py: correct).
+  Index.prototype.correct = function (groups) {
+    var self_ = this;
+    groups.forEach(function (group) {
+      if (clusters(group.piece).length < self_.data.minCorrected) return;
+      var close = self_.closest(group.piece);
+      if (close) {
+        group.correction = close[0];
+        add(group.terms, [close[1]]);
+      }
+    });
   };
 
   var ARTICLE = '\u0627\u0644';
