@@ -15,7 +15,7 @@ quality = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(quality)
 
 # hit@3 reached on tests/data/questions/ (the targets are 0.95; see the README).
-HIT_AT_3 = {"en": 0.87, "es": 0.96, "fr": 0.93, "ar": 0.86, "fa": 0.80, "uk": 0.93}
+HIT_AT_3 = {"en": 0.87, "es": 0.96, "fr": 0.93, "ar": 0.86, "fa": 0.83, "uk": 0.93}
 
 
 @pytest.fixture(scope="module")
