@@ -36,21 +36,20 @@ ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out
 @dataclass
 class Words:
     """The words behind the index's terms, as the guides write them (lower
-    case, accents kept): `by_term` {term: [word, ...]}, in index order."""
+    case, accents kept): `by_term` {term: [word, ...]}, in index order, and
+    `folded` [(folded word, word, term), ...] in the same order."""
 
     by_term: dict
+    folded: list = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.folded = [(normalize(word), word, term)
+                       for term, found in self.by_term.items() for word in found]
 
     @classmethod
     def from_export(cls, data):
         return cls({term: [word or term for word in packed.split(" ")]
                     for term, packed in zip(data["terms"], data["words"])})
-
-    def folded(self):
-        """(folded word, word, term) for every word, in index order."""
-        if not hasattr(self, "_folded"):
-            self._folded = [(normalize(word), word, term)
-                            for term, found in self.by_term.items() for word in found]
-        return self._folded
 
 
 @dataclass
@@ -98,7 +97,7 @@ def groups(text, lang, vocabulary, known, frequency):
                     found.append(Group(text[start:end], completions))
                 continue
             group = Group(text[start:end], [stem(piece)], piece=folded)
-            _add(group.terms, [term for word, _, term in known.folded() if word == folded])
+            _add(group.terms, [term for word, _, term in known.folded if word == folded])
             if typing:
                 _add(group.terms, expand(vocabulary, known, folded))
             if all(g.terms != group.terms for g in found):
@@ -130,7 +129,7 @@ def expand(vocabulary, known, piece):
     """Index terms that the typed `piece` may be the start of, in vocabulary
     order: terms beginning with it, and the terms of guide words beginning
     with it (with or without the Arabic article)."""
-    wanted = {term for word, _, term in known.folded() if _begins(word, piece)}
+    wanted = {term for word, _, term in known.folded if _begins(word, piece)}
     out = []
     for candidate in vocabulary:
         if candidate.startswith(piece) or candidate in wanted:
@@ -155,7 +154,7 @@ def closest(word, known, frequency):
     typed = clusters(word)
     limit = 1 if len(typed) <= 4 else 2
     best, best_key = None, None
-    for folded, original, term in known.folded():
+    for folded, original, term in known.folded:
         candidate = clusters(folded)
         if abs(len(candidate) - len(typed)) > limit:
             continue
