@@ -216,6 +216,36 @@ def test_browser_finds_the_same_known_items_as_whoosh_in_every_script(engine):
         assert compare(engine, searcher.ix, lang, searcher.data, searcher.known, texts) == [], lang
 
 
+@pytest.fixture(scope="session")
+def sample_indexes(sample_site):
+    """{lang: (Whoosh index, Words, urls)} of the built sample site."""
+    found = {}
+    for lang in ("en", "es", "fr"):
+        data = export.read_script((sample_site / lang / export.INDEX_FILE).read_text(encoding="utf-8"))
+        found[lang] = (open_index(sample_site / ".whoosh" / lang), query.Words.from_export(data),
+                       [doc[0] for doc in data["docs"]])
+    return found
+
+
+@pytest.mark.parametrize("lang, typed, word", [
+    ("en", "recruitm", "recruitment"), ("en", "retaliat", "retaliation"),
+    ("fr", "licenciem", "licenciement"), ("es", "reunificaci", "reunificación")])
+def test_a_word_typed_past_its_stem_finds_the_guides_with_it(sample_indexes, lang, typed, word):
+    ix, known, urls = sample_indexes[lang]
+    typing = [urls[r.docnum] for r in query.search(ix, typed, lang, known, limit=50).results]
+    whole = [urls[r.docnum] for r in query.search(ix, word + " ", lang, known, limit=50).results]
+    assert typing and set(whole) <= set(typing)
+
+
+def test_a_word_typed_without_its_accents_finds_what_it_finds_with_them(sample_indexes):
+    ix, known, urls = sample_indexes["fr"]
+    for accented, plain in (("licenciée ", "licenciee "), ("réfugiés ", "refugies "),
+                            ("congé ", "conge ")):
+        with_accents = [urls[r.docnum] for r in query.search(ix, accented, "fr", known).results]
+        assert with_accents and with_accents == [
+            urls[r.docnum] for r in query.search(ix, plain, "fr", known).results], plain
+
+
 # --- The search page ------------------------------------------------------
 
 def test_search_page_without_script_lists_every_guide(sample_site):
