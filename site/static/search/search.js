@@ -27,6 +27,7 @@
   FOLD['\u09ce'] = '\u09a4\u09cd';  // Bengali khanda ta
   FOLD['\u0131'] = 'i';  // Turkish dotless i, which capitals and foreign keyboards lose
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  var ASCII = /^[\x00-\x7f]*$/;
   var MARK = /^\p{M}$/u;
 
   function inRanges(ranges, code) {
@@ -51,6 +52,7 @@
   function normalize(word, accents) {
     var cache = normalized[accents ? 1 : 0], cached = cache.get(word);
     if (cached !== undefined) return cached;
+    if (ASCII.test(word)) return word.toLowerCase();  // the same, sooner: nothing to fold
     var out = '', accentedBase = false;
     for (var ch of word.normalize('NFKC').toLowerCase().normalize('NFD')) {
       var code = ch.codePointAt(0);
@@ -115,7 +117,8 @@
     this.known = null;
   }
 
-  // [folded word, word, term] for every guide word, in index order (query.py: Words).
+  // [folded word, word, term] for every guide word, in index order (query.py:
+  // Words); closest() keeps the folded word's letters as a fourth item.
   Index.prototype.folded = function () {
     if (!this.known) {
       var terms = this.data.terms, known = [], same = new Map();
@@ -325,7 +328,7 @@
     var typed = clusters(word), size = typed.length, self_ = this;
     var limit = size <= 4 ? 1 : 2, best = null, bestKey = null;
     this.folded().forEach(function (known) {
-      var candidate = clusters(known[0]);
+      var candidate = known[3] || (known[3] = clusters(known[0]));
       if (Math.abs(candidate.length - size) > limit) return;
       var distance = edits(typed, candidate, limit);
       var otherStart = candidate[0] !== typed[0] ? 1 : 0;
