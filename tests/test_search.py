@@ -32,8 +32,8 @@ def read_corpus(lang):
 
 def read_queries():
     """(lang, query, slug) rows. A slug of '-' marks a misspelling; '?slug' an
-    inflected form in a language that has no stemmer in Whoosh, which search
-    cannot match to its guide yet (ranked for parity, not checked for a hit)."""
+    inflected form in a language that has no stemmer (Amharic, Bengali), which
+    search may not match to its guide (ranked for parity, not checked for a hit)."""
     rows = []
     for line in (CORPUS / "queries.txt").read_text(encoding="utf-8").splitlines():
         if line.strip():
