@@ -59,19 +59,16 @@ def docs_for(site, lang):
     """The searchable documents a reader of `lang` gets: guides and pages,
     with the readers' words of `lang` for each."""
     vocabulary = getattr(site, "search_vocabulary", {}).get(lang)
+    entries = [(guide, section.shown(lang).doc.title)
+               for section in site.sections for guide in section.guides]
+    entries += [(page, "") for page in site.pages]
     found = []
-    for section in site.sections:
-        section_title = section.shown(lang).doc.title
-        for guide in section.guides:
-            found.append(_doc(guide, lang, section_title))
-    for page in site.pages:
-        found.append(_doc(page, lang, ""))
-    if vocabulary:
-        paths = [entry.path for section in site.sections for entry in section.guides]
-        paths += [entry.path for entry in site.pages]
-        for doc, path in zip(found, paths):
-            doc.readers = readers_words(doc, lang, vocabulary.guides.get(path, []),
+    for entry, section_title in entries:
+        doc = _doc(entry, lang, section_title)
+        if vocabulary:
+            doc.readers = readers_words(doc, lang, vocabulary.guides.get(entry.path, []),
                                         vocabulary.synonyms)
+        found.append(doc)
     return found
 
 
