@@ -30,6 +30,7 @@ query finds the same guides offline as on the preview server:
 from functools import lru_cache
 from pathlib import Path
 import re
+import threading
 import unicodedata
 
 import snowballstemmer
@@ -192,7 +193,14 @@ def _whoosh(code):
 
 
 def _snowball(name):
-    return snowballstemmer.stemmer(name).stemWord
+    # A Snowball stemmer keeps the word it works on in itself: one at a time,
+    # as the preview server answers from several threads.
+    stemmer, lock = snowballstemmer.stemmer(name), threading.Lock()
+
+    def stem(word):
+        with lock:
+            return stemmer.stemWord(word)
+    return stem
 
 
 # The stemmers the build uses, each with a browser port doing exactly the same.
