@@ -13,20 +13,31 @@ query finds the same guides offline as on the preview server:
    alef and hamza forms, Persian and Arabic yeh and kaf, teh marbuta as heh)
    Eastern Arabic and Persian digits as 0-9, Ethiopic letters that sound the
    same (ሐ ኀ as ሀ, ሠ as ሰ, ዐ as አ, ፀ as ጸ, each in all seven orders, as
-   writers use them interchangeably) and Bengali khanda ta (ৎ) as ত্;
+   writers use them interchangeably), Bengali khanda ta (ৎ) as ত্ and
+   Turkish dotless ı as i;
 3. scripts written without spaces (Chinese, Japanese, Thai, Lao, Burmese,
    Khmer) become overlapping two-character pieces, so "劳动法" is "劳动 动法";
-4. stop words removed where Whoosh has a list for the language;
-5. stemming where Whoosh has a stemmer for the language and the browser has
-   the same one (`site/static/search/stem-<lang>.js`).
+4. stop words removed (`search/stopwords.py`: Snowball's lists where Whoosh
+   has them, else stopwordsiso's, less the words that matter to meaning);
+5. stemming where we have a stemmer for the language and the browser has the
+   same one (`site/static/search/stem-<lang>.js`): Whoosh's Snowball ports,
+   Snowball's Persian (the `snowballstemmer` package) and our own light
+   Ukrainian stemmer (`search/ukrainian.py`). A stemmer sees the word with
+   its accents, which it needs ("licencié" and "licenciement" share a stem
+   only so); Latin and Greek accents are folded after it, so a reader may
+   type them or not. Languages without a stemmer fold accents in step 2.
 """
 from functools import lru_cache
 from pathlib import Path
 import re
+import threading
 import unicodedata
 
+import snowballstemmer
 from whoosh import lang as whoosh_lang
-from whoosh.analysis import StemFilter, StopFilter, Token, Tokenizer
+from whoosh.analysis import Filter, StemFilter, Token, Tokenizer
+
+from . import stopwords, ukrainian
 
 STEMMERS_JS = Path(__file__).resolve().parent.parent / "site" / "static" / "search"
 
@@ -48,6 +59,7 @@ _ARABIC_FOLD = str.maketrans({
                              (0x12D0, 0x12A0), (0x1340, 0x1338))
        for order in range(8)},
     "ৎ": "ত্",  # Bengali khanda ta
+    "ı": "i",  # Turkish dotless i, which capitals and foreign keyboards lose
 })
 
 
@@ -77,13 +89,14 @@ def words(text):
     return spans
 
 
-@lru_cache(maxsize=100_000)
-def normalize(word):
-    """A word as the index stores it, before stop words and stemming."""
+@lru_cache(maxsize=200_000)
+def normalize(word, accents=False):
+    """A word as the index stores it, before stop words and stemming; with
+    `accents`, Latin and Greek accents stay (for a stemmer that needs them)."""
     word = unicodedata.normalize("NFKC", word).lower()
     kept, accented_base = [], False
     for char in unicodedata.normalize("NFD", word):
-        if "\u0300" <= char <= "\u036f" and accented_base:
+        if "\u0300" <= char <= "\u036f" and accented_base and not accents:
             continue
         if not unicodedata.category(char).startswith("M"):
             accented_base = _in(_ACCENTED, char)
@@ -133,21 +146,25 @@ def pieces(word):
     return out
 
 
-def terms_of(text):
-    """(term, start, end) for each term of `text`, before stop words and stemming."""
+def terms_of(text, accents=False):
+    """(piece, start, end) for each piece of `text`, before stop words and stemming."""
     for start, end in words(text):
-        for piece in pieces(normalize(text[start:end])):
+        for piece in pieces(normalize(text[start:end], accents)):
             yield piece, start, end
 
 
 class WaymarkTokenizer(Tokenizer):
-    """Steps 1-3 above, as a Whoosh tokenizer."""
+    """Steps 1-3 above, as a Whoosh tokenizer; `accents` keeps Latin and
+    Greek accents for the stemmer."""
+
+    def __init__(self, accents=False):
+        self.accents = accents
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="",
                  **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for position, (term, start, end) in enumerate(terms_of(value)):
+        for position, (term, start, end) in enumerate(terms_of(value, self.accents)):
             token.text, token.boost, token.stopped = term, 1.0, False
             if keeporiginal:
                 token.original = value[start:end]
@@ -158,31 +175,106 @@ class WaymarkTokenizer(Tokenizer):
             yield token
 
 
+class FoldedStopFilter(Filter):
+    """Step 4: drops stop words, compared with their accents folded, so that
+    "ou" and "où" are both left out."""
+
+    def __init__(self, stoplist):
+        self.stops = stoplist
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if normalize(token.text) not in self.stops:
+                yield token
+
+
+def _whoosh(code):
+    return whoosh_lang.stemmer_for_language(code)
+
+
+def _snowball(name):
+    # A Snowball stemmer keeps the word it works on in itself: one at a time,
+    # as the preview server answers from several threads.
+    stemmer, lock = snowballstemmer.stemmer(name), threading.Lock()
+
+    def stem(word):
+        with lock:
+            return stemmer.stemWord(word)
+    return stem
+
+
+# The stemmers the build uses, each with a browser port doing exactly the same.
+STEMMERS = {
+    "ar": lambda: _whoosh("ar"), "de": lambda: _whoosh("de"), "en": lambda: _whoosh("en"),
+    "es": lambda: _whoosh("es"), "fr": lambda: _whoosh("fr"), "pt": lambda: _whoosh("pt"),
+    "ru": lambda: _whoosh("ru"), "fa": lambda: _snowball("persian"),
+    "uk": lambda: ukrainian.stem,
+}
+
+
+def base_code(lang):
+    return lang.split("-")[0].split("_")[0].lower()
+
+
 def stemmer_code(lang):
-    """The two-letter code whose stemmer we use for `lang`, or None."""
-    code = lang.split("-")[0].split("_")[0].lower()
-    if whoosh_lang.has_stemmer(code) and (STEMMERS_JS / f"stem-{code}.js").exists():
-        return code
-    return None
+    """The code of the stemmer we use for `lang` ("pt" for "pt-BR"), or None."""
+    code = base_code(lang)
+    return code if code in STEMMERS and (STEMMERS_JS / f"stem-{code}.js").exists() else None
 
 
+@lru_cache(maxsize=None)
+def raw_stemmer(code):
+    """The stemmer for a stemmer code, as it stems words with their accents."""
+    return STEMMERS[code]()
+
+
+@lru_cache(maxsize=None)
 def stop_words(lang):
-    code = lang.split("-")[0].split("_")[0].lower()
-    if not whoosh_lang.has_stopwords(code):
-        return frozenset()
-    return frozenset(t for word in whoosh_lang.stopwords_for_language(code)
-                     for t in pieces(normalize(word)))
+    """The stop words of `lang`, normalised as the index compares them."""
+    code = base_code(lang)
+    source = {t for word in stopwords.source_list(code) for t, _, _ in terms_of(word)}
+    keep = {t for word in stopwords.KEEP.get(code, ()) for t, _, _ in terms_of(word)}
+    # Scripts without spaces are indexed as two-character pieces, which a list
+    # of words cannot tell apart from meaningful ones.
+    return frozenset(t for t in source - keep if not any(_in(_SPACELESS, c) for c in t))
+
+
+@lru_cache(maxsize=200_000)
+def _stem_and_fold(code, piece):
+    return normalize(raw_stemmer(code)(piece))
+
+
+class StemAndFold:
+    """piece -> index term: stemmed with its accents, then folded. A class,
+    not a closure, because Whoosh stores the analyzer with the index."""
+
+    def __init__(self, code):
+        self.code = code
+
+    def __call__(self, piece):
+        return _stem_and_fold(self.code, piece)
+
+
+def stem_function(lang):
+    """piece (as `terms_of(text, accents_for(lang))` gives it) -> index term."""
+    code = stemmer_code(lang)
+    return StemAndFold(code) if code else normalize
+
+
+def accents_for(lang):
+    """Whether `lang`'s words keep their accents until after stemming."""
+    return stemmer_code(lang) is not None
 
 
 def analyzer(lang):
     """The Whoosh analyzer for one language."""
-    chain = WaymarkTokenizer() | StopFilter(stoplist=stop_words(lang), minsize=1)
-    code = stemmer_code(lang)
-    if code:
-        return chain | StemFilter(stemfn=whoosh_lang.stemmer_for_language(code))
-    return chain
+    return (WaymarkTokenizer(accents_for(lang)) | FoldedStopFilter(stop_words(lang))
+            | StemFilter(stemfn=stem_function(lang), cachesize=None))
 
 
-def stem_function(lang):
-    code = stemmer_code(lang)
-    return whoosh_lang.stemmer_for_language(code) if code else (lambda word: word)
+def terms(text, lang):
+    """The index terms of `text` in `lang`, stop words left out: what the
+    analyzer makes of it, as plain strings."""
+    stem, stops = stem_function(lang), stop_words(lang)
+    return [stem(piece) for piece, _, _ in terms_of(text, accents_for(lang))
+            if normalize(piece) not in stops]

@@ -40,10 +40,11 @@ def export(ix, lang, docs):
                    for n in range(reader.doc_count_all()) for name in FIELDS]
         sections = sorted({d.section for d in docs})
         known = query.words_of(lang, [d.title + "\n" + d.summary + "\n" + d.headings
-                                      + "\n" + d.body for d in docs], vocab)
+                                      + "\n" + d.body + "\n" + d.readers for d in docs], vocab)
         return {
             "lang": lang,
             "stem": analysis.stemmer_code(lang),
+            "accents": analysis.accents_for(lang),
             "stop": sorted(analysis.stop_words(lang)),
             "fields": list(FIELDS),
             "B": weighting.B, "K1": weighting.K1,
@@ -55,10 +56,12 @@ def export(ix, lang, docs):
             "len": lengths,
             "terms": vocab,
             "post": [pack(numbers) for numbers in postings],
-            "forms": [known.forms.get(term, term) if known.forms.get(term, term) != term else 0
+            # Per term, the guide words behind it, "" standing for the term itself.
+            "words": [" ".join("" if word == term else word for word in known.by_term[term])
                       for term in vocab],
-            "starts": [[word, position[term]] for word, term in known.starts],
             "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
+            "maxQueryChars": query.MAX_QUERY_CHARS, "maxQueryTerms": query.MAX_QUERY_TERMS,
+            "minCorrected": query.MIN_CORRECTED, "minStopPrefix": query.MIN_STOP_PREFIX,
         }
 
 
@@ -122,7 +125,7 @@ def write_language(site, lang, output_dir, index_dir):
     folder.mkdir(parents=True, exist_ok=True)
     ix = build_index(lang, docs, FileStorage(str(folder)))
     data = export(ix, lang, docs)
-    known = {key: data[key] for key in ("terms", "forms", "starts")}
+    known = {key: data[key] for key in ("terms", "words")}
     (folder / WORDS_FILE).write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
     lang_dir = Path(output_dir) / lang
     (lang_dir / INDEX_FILE).write_text(as_script("WaymarkIndex", lang, data), encoding="utf-8")

@@ -1,6 +1,8 @@
 """One Whoosh index per language, built from the guides at build time.
 
-Fields: title (boosted most), headings, summary and body. Each document also
+Fields: title (boosted most), headings, summary, body, and the readers' own
+words for the guide (`search/vocabulary.py`): those the translators listed
+for it, and the synonyms of the words it uses. Each document also
 stores what a result shows: its URL (relative to the language folder), title,
 section and summary. The index is written into the site's cache folder,
 where the preview server searches it; the browser gets an export of the same
@@ -12,10 +14,10 @@ from html.parser import HTMLParser
 from whoosh import fields, index
 from whoosh.filedb.filestore import RamStorage
 
-from .analysis import analyzer
+from .analysis import analyzer, terms
 
-FIELDS = ("title", "summary", "headings", "body")
-BOOSTS = {"title": 3.0, "summary": 1.5, "headings": 2.0, "body": 1.0}
+FIELDS = ("title", "summary", "headings", "body", "readers")
+BOOSTS = {"title": 3.0, "summary": 1.5, "headings": 2.0, "body": 1.0, "readers": 2.0}
 
 
 @dataclass
@@ -26,6 +28,7 @@ class SearchDoc:
     summary: str
     headings: str
     body: str
+    readers: str = ""  # the readers' words: one phrase a line
 
 
 def schema(lang):
@@ -43,7 +46,7 @@ def build_index(lang, docs, storage=None):
     with ix.writer() as writer:
         for doc in docs:
             writer.add_document(shown=vars(doc), title=doc.title, summary=doc.summary,
-                                headings=doc.headings, body=doc.body)
+                                headings=doc.headings, body=doc.body, readers=doc.readers)
     return ix
 
 
@@ -52,16 +55,34 @@ def open_index(folder):
 
 
 def docs_for(site, lang):
-    """The searchable documents a reader of `lang` gets: guides and pages."""
+    """The searchable documents a reader of `lang` gets: guides and pages,
+    with the readers' words of `lang` for each."""
+    vocabulary = getattr(site, "search_vocabulary", {}).get(lang)
+    entries = [(guide, section.shown(lang).doc.title)
+               for section in site.sections for guide in section.guides]
+    entries += [(page, "") for page in site.pages]
     found = []
-    for section in site.sections:
-        section_title = section.shown(lang).doc.title
-        for guide in section.guides:
-            found.append(_doc(guide, lang, section_title))
-    for page in site.pages:
-        if page.kind.searchable:
-            found.append(_doc(page, lang, ""))
+    for entry, section_title in entries:
+        doc = _doc(entry, lang, section_title)
+        if vocabulary:
+            doc.readers = readers_words(doc, lang, vocabulary.guides.get(entry.path, []),
+                                        vocabulary.synonyms)
+        found.append(doc)
     return found
+
+
+def readers_words(doc, lang, phrases, synonyms):
+    """The `readers` field of a document: the phrases readers use for it,
+    then, for each synonym group one of whose words (every word of a phrase)
+    the document or those phrases use, the group's other words."""
+    have = set(terms("\n".join([doc.title, doc.summary, doc.headings, doc.body, *phrases]),
+                     lang))
+    out = list(phrases)
+    for group in synonyms:
+        present = [set(terms(word, lang)) <= have for word in group]
+        if any(present):
+            out += [word for word, there in zip(group, present) if not there]
+    return "\n".join(out)
 
 
 def _doc(entry, lang, section_title):

@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote
 
 from . import query
-from .analysis import stem_function, stop_words, terms_of, words
+from .analysis import terms, words
 from .export import WORDS_FILE
 from .index import open_index
 
@@ -39,13 +39,13 @@ def render(page_html, index_folder, lang, text, limit=20):
 def results_html(answer, shown, strings, text, lang):
     wanted = {term for group in answer.groups for term in group.terms}
     marker = _Marker(lang, wanted)
+    suggest = ""
+    if answer.suggestion:
+        link = (f'<a href="search.html?q={quote(answer.suggestion)}">'
+                f'{escape(answer.suggestion)}</a>')
+        suggest = f'<p class="suggest">{strings["suggest"].replace("{suggestion}", link)}</p>'
     if not shown:
-        out = [f'<p class="count">{strings["none"].replace("{query}", escape(text))}</p>']
-        if answer.suggestion:
-            link = (f'<a href="search.html?q={quote(answer.suggestion)}">'
-                    f'{escape(answer.suggestion)}</a>')
-            out.append(f'<p class="suggest">{strings["suggest"].replace("{suggestion}", link)}</p>')
-        return "".join(out)
+        return f'<p class="count">{strings["none"].replace("{query}", escape(text))}</p>{suggest}'
     count = strings["count"].replace("{count}", str(len(shown)))
     items = []
     for doc in shown:
@@ -53,7 +53,7 @@ def results_html(answer, shown, strings, text, lang):
         section = f'<span class="hit-section">{escape(doc["section"])}</span>' if doc["section"] else ""
         items.append(f'<li><a href="{escape(doc["url"])}">{marker(doc["title"])}</a>{section}'
                      f'<p class="snippet">{marker(snippet)}</p></li>')
-    return f'<p class="count">{count}</p><ol class="hits">{"".join(items)}</ol>'
+    return f'<p class="count">{count}</p>{suggest}<ol class="hits">{"".join(items)}</ol>'
 
 
 def best_sentence(text, marker):
@@ -69,10 +69,10 @@ class _Marker:
     """Escapes text, marking the words whose terms the query matched."""
 
     def __init__(self, lang, wanted):
-        self.stem, self.stops, self.wanted = stem_function(lang), stop_words(lang), wanted
+        self.lang, self.wanted = lang, wanted
 
     def terms(self, text):
-        return [self.stem(piece) for piece, _, _ in terms_of(text) if piece not in self.stops]
+        return terms(text, self.lang)
 
     def __call__(self, text):
         out, at = [], 0

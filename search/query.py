@@ -1,18 +1,29 @@
 """What a query means, the same here and in the browser.
 
-A query is a list of groups, one per term the analyzer makes of it: a guide
-must match every group (in any field), and scores the sum of BM25 over every
-(field, term) of every group it matches. The last term, unless the query ends
-with a space, also matches the index terms it begins (prefix search), so
-results come as the reader types. A word that matches nothing gets a "did
-you mean" from the index's own vocabulary.
+A query is a list of groups, one per term the analyzer makes of it. A group
+matches the index terms of its word: the word's stem, the terms of guide
+words written the same way (a reader typing "licencie" finds "licencié"),
+and, for the last word unless the query ends with a space, the terms of every
+guide word it begins ("requirem" finds "requirement"), so results come as the
+reader types. When no word matches anything, each word that is close to a
+guide word (one or two slips) matches that word too, and the answer says
+"did you mean".
+
+No dead ends: a guide that matches any group is a result. Guides that match
+every group come first, then those that match some (all-then-any); within
+each, the higher BM25F score (the sum over every field and term the guide
+matches, so more of the reader's words count for more), then the earlier
+guide. Measured on readers' questions (bench/search_quality.py), ranking
+strictly by the number of words matched did worse: a common word that
+happens to be in a guide then outweighs the rare word that names its topic.
 """
 from dataclasses import dataclass, field
+import unicodedata
 
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .analysis import clusters, normalize, pieces, stem_function, stop_words, words
+from .analysis import accents_for, clusters, normalize, pieces, stem_function, stop_words, words
 from .index import FIELDS
 
 MIN_PREFIX = 2  # characters typed before a word is completed
@@ -22,172 +33,148 @@ MAX_EXPANSIONS = 50  # index terms a prefix may stand for, in sorted order
 # the browser's client cuts the same way.
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 12
+MIN_STOP_PREFIX = 4  # letters of a stop word being typed before it may be a word's start
+MIN_CORRECTED = 2  # letters (with their marks) a word needs before it is corrected
+ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out
 
 
 @dataclass
 class Words:
-    """What the index knows of the words behind its terms.
+    """The words behind the index's terms, as the guides write them (lower
+    case, accents kept): `by_term` {term: [word, ...]}, in index order, and
+    `folded` [(folded word, word, term), ...] in the same order."""
 
-    `forms`: {term: the word readers see most for it}, for "did you mean".
-    `starts`: sorted (word, term) pairs for words that do not begin with
-    their term (a stemmer may cut a word's start: مقابلة becomes قبل), so
-    that typing the start of such a word still finds it.
-    """
+    by_term: dict
+    folded: list = field(init=False, repr=False)
 
-    forms: dict
-    starts: list
+    def __post_init__(self):
+        self.folded = [(normalize(word), word, term)
+                       for term, found in self.by_term.items() for word in found]
 
     @classmethod
     def from_export(cls, data):
-        terms = data["terms"]
-        return cls({t: f or t for t, f in zip(terms, data["forms"])},
-                   [(word, terms[i]) for word, i in data["starts"]])
+        return cls({term: [word or term for word in packed.split(" ")]
+                    for term, packed in zip(data["terms"], data["words"])})
 
 
 @dataclass
 class Group:
     word: str  # what the reader typed
-    terms: list  # index terms, the exact one first, then a prefix's completions
+    terms: list  # index terms: the stem first, then same words, completions, a correction
+    correction: str = ""  # the guide word a misspelt word was taken for
+    piece: str = ""  # the typed piece the group stands for, folded
 
 
 @dataclass
 class Result:
     docnum: int
     score: float
+    every: bool  # whether the guide matches every group
 
 
 @dataclass
 class Answer:
     results: list = field(default_factory=list)  # Result, best first
     groups: list = field(default_factory=list)
-    suggestion: str = ""  # the query with misspelt words replaced, or ""
+    suggestion: str = ""  # the query with misspelt words corrected, or ""
 
 
-def groups(text, lang, vocabulary, known):
-    """The groups of a query; `vocabulary` is the index's sorted terms and
-    `known` its Words. Only the first MAX_QUERY_CHARS characters count, and
-    only the first MAX_QUERY_TERMS groups."""
+def groups(text, lang, vocabulary, known, frequency):
+    """The groups of a query. `vocabulary` is the index's sorted terms,
+    `known` its Words and `frequency(term)` how many postings a term has.
+    Only the first MAX_QUERY_CHARS characters count, and only the first
+    MAX_QUERY_TERMS groups."""
     text = text[:MAX_QUERY_CHARS]
-    stem, stops = stem_function(lang), stop_words(lang)
+    stem, stops, accents = stem_function(lang), stop_words(lang), accents_for(lang)
+    indexed = set(vocabulary)
     spans = words(text)
     prefix_open = bool(spans) and spans[-1][1] == len(text.rstrip()) == len(text)
     found = []
     for number, (start, end) in enumerate(spans):
-        parts = pieces(normalize(text[start:end]))
+        parts = pieces(normalize(text[start:end], accents))
         for index, piece in enumerate(parts):
-            if piece in stops:
-                continue
-            term = stem(piece)
-            group = Group(text[start:end], [term])
+            folded = normalize(piece)
             last = number == len(spans) - 1 and index == len(parts) - 1
-            if last and prefix_open and len(piece) >= MIN_PREFIX:
-                group.terms += expand(vocabulary, known.starts, piece, term)
+            typing = last and prefix_open and len(folded) >= MIN_PREFIX
+            if folded in stops:
+                # A long stop word being typed may be the start of a word
+                # ("برابر", equal, of "برابری", equality): only its completions.
+                completions = expand(vocabulary, known, folded) if (
+                    typing and len(clusters(folded)) >= MIN_STOP_PREFIX) else []
+                if completions and all(g.terms != completions for g in found):
+                    found.append(Group(text[start:end], completions))
+                continue
+            group = Group(text[start:end], [stem(piece)], piece=folded)
+            _add(group.terms, [term for word, _, term in known.folded if word == folded])
+            if typing:
+                _add(group.terms, expand(vocabulary, known, folded))
             if all(g.terms != group.terms for g in found):
                 found.append(group)
-            if len(found) == MAX_QUERY_TERMS:
-                return found
+    del found[MAX_QUERY_TERMS:]
+    if not any(indexed.intersection(group.terms) for group in found):
+        correct(found, known, frequency)
     return found
 
 
-def expand(vocabulary, starts, piece, term):
-    """Index terms the typed `piece` may be the start of, in vocabulary order:
-    terms beginning with it or with its stem, and the terms of known words
-    beginning with it."""
-    wanted = {t for word, t in starts if word.startswith(piece)}
+def correct(query_groups, known, frequency):
+    """At a dead end (no word of the query is in any guide), each word is also
+    read as the nearest guide word, when there is one near enough. Only
+    then: a word that is not in the guides is more often a real word (a
+    place, an everyday word) than a slip, and reading it as another word
+    would push aside the guides that the other words find."""
+    for group in query_groups:
+        if len(clusters(group.piece)) >= MIN_CORRECTED:
+            close = closest(group.piece, known, frequency)
+            if close:
+                group.correction = close[0]
+                _add(group.terms, [close[1]])
+
+
+def _add(terms, more):
+    terms.extend(term for term in dict.fromkeys(more) if term not in terms)
+
+
+def expand(vocabulary, known, piece):
+    """Index terms that the typed `piece` may be the start of, in vocabulary
+    order: terms beginning with it, and the terms of guide words beginning
+    with it (with or without the Arabic article)."""
+    wanted = {term for word, _, term in known.folded if _begins(word, piece)}
     out = []
     for candidate in vocabulary:
-        if candidate != term and (candidate.startswith(piece) or (term and candidate.startswith(term))
-                                  or candidate in wanted):
+        if candidate.startswith(piece) or candidate in wanted:
             out.append(candidate)
             if len(out) == MAX_EXPANSIONS:
                 break
     return out
 
 
-def _unprefixed(word):
-    """A usual word without the Arabic article, which readers often leave out."""
-    return word[2:] if word.startswith("\u0627\u0644") and len(word) > 3 else word
+def _begins(word, piece):
+    return word.startswith(piece) or (
+        word.startswith(ARTICLE) and len(word) > 3 and word[2:].startswith(piece))
 
 
-def whoosh_query(query_groups):
-    return wq.And([wq.Or([wq.Term(name, term) for term in group.terms for name in FIELDS])
-                   for group in query_groups])
-
-
-def vocabulary(reader):
-    return sorted({term for name in FIELDS for term in _lexicon(reader, name)})
-
-
-def _lexicon(reader, name):
-    return (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(name))
-
-
-def search(ix, text, lang, known, limit=10):
-    """Search a Whoosh index; the browser's client gives the same answer.
-    `known` is the index's Words (see `words_of`)."""
-    with ix.searcher(weighting=BM25F()) as searcher:
-        vocab = vocabulary(searcher.reader())
-        query_groups = groups(text, lang, vocab, known)
-        answer = Answer(groups=query_groups)
-        if not query_groups:
-            return answer
-        hits = searcher.search(whoosh_query(query_groups), limit=limit)
-        answer.results = [Result(hit.docnum, hit.score) for hit in hits]
-        if not answer.results:
-            answer.suggestion = suggest(text, query_groups, known.forms)
-        return answer
-
-
-def words_of(lang, texts, vocabulary):
-    """The Words of an index made of `texts`."""
-    stem, stops, known = stem_function(lang), stop_words(lang), set(vocabulary)
-    counts, starts = {}, set()
-    for text in texts:
-        for start, end in words(text):
-            word = text[start:end].lower()
-            parts = pieces(normalize(word))
-            for piece in parts:
-                term = stem(piece)
-                if piece in stops or term not in known:
-                    continue
-                key = (term, piece if len(parts) > 1 else word)
-                counts[key] = counts.get(key, 0) + 1
-                for variant in {piece, _unprefixed(piece)}:
-                    if not variant.startswith(term):
-                        starts.add((variant, term))
-    best = {}
-    for (term, word), count in sorted(counts.items()):
-        if term not in best or count > best[term][1]:
-            best[term] = (word, count)
-    return Words({term: word for term, (word, _) in best.items()}, sorted(starts))
-
-
-def suggest(text, query_groups, forms):
-    """The query with each word that matches nothing replaced by a close one."""
-    fixed = text
-    for group in query_groups:
-        if any(term in forms for term in group.terms):
+def closest(word, known, frequency):
+    """(guide word, its term) nearest to the folded `word` in edits, if near
+    enough: one edit in a word of up to four letters, else two, and a second
+    edit only with the first letter right (readers slip inside a word more
+    than at its start). Then the same first letter, then the more used term,
+    then the first in the index. Edits count letters with their marks, so one
+    slip in Bengali is one edit."""
+    typed = clusters(word)
+    limit = 1 if len(typed) <= 4 else 2
+    best, best_key = None, None
+    for folded, original, term in known.folded:
+        candidate = clusters(folded)
+        if abs(len(candidate) - len(typed)) > limit:
             continue
-        close = closest(normalize(group.word), forms)
-        if close:
-            fixed = fixed.replace(group.word, close, 1)
-    return fixed if fixed != text else ""
-
-
-def closest(word, forms):
-    """The known word nearest to `word` in edits, if it is near enough.
-    Edits count letters with their marks, so one slip in Bengali is one edit."""
-    word = clusters(word)
-    limit = 1 if len(word) <= 4 else 2
-    best = None
-    for term in sorted(forms):
-        candidate = clusters(normalize(forms[term]))
-        if abs(len(candidate) - len(word)) > limit:
+        distance = edits(typed, candidate, limit)
+        other_start = candidate[:1] != typed[:1]
+        if distance > limit or (distance > 1 and other_start):
             continue
-        distance = edits(word, candidate, limit)
-        if distance <= limit and (best is None or distance < best[0]):
-            best = (distance, forms[term])
-    return best[1] if best else ""
+        key = (distance, other_start, -frequency(term))
+        if best_key is None or key < best_key:
+            best, best_key = (original, term), key
+    return best
 
 
 def edits(a, b, limit):
@@ -205,3 +192,85 @@ def edits(a, b, limit):
             return limit + 1  # no later row can come back under the limit
         before, previous = previous, current
     return previous[-1]
+
+
+def suggestion(text, query_groups):
+    """The query with each corrected word replaced by the guide word."""
+    fixed = text
+    for group in query_groups:
+        if group.correction:
+            fixed = fixed.replace(group.word, group.correction, 1)
+    return fixed if fixed != text else ""
+
+
+def whoosh_query(query_groups):
+    wanted = dict.fromkeys(term for group in query_groups for term in group.terms)
+    return wq.Or([wq.Term(name, term) for term in wanted for name in FIELDS])
+
+
+def rank_key(result):
+    """Guides with every group first, then the higher score, then the
+    earlier guide. Scores are compared to nine digits: the browser sums the
+    same numbers in another order, which changes the last bits."""
+    return (not result.every, -float(f"{result.score:.9g}"), result.docnum)
+
+
+def vocabulary(reader):
+    return sorted({term for name in FIELDS for term in _lexicon(reader, name)})
+
+
+def _lexicon(reader, name):
+    return (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(name))
+
+
+def search(ix, text, lang, known, limit=10):
+    """Search a Whoosh index; the browser's client gives the same answer.
+    `known` is the index's Words (see `words_of`)."""
+    with ix.searcher(weighting=BM25F()) as searcher:
+        reader = searcher.reader()
+        vocab = vocabulary(reader)
+
+        def frequency(term):
+            return sum(reader.doc_frequency(name, term) for name in FIELDS)
+
+        query_groups = groups(text, lang, vocab, known, frequency)
+        answer = Answer(groups=query_groups, suggestion=suggestion(text, query_groups))
+        if not query_groups:
+            return answer
+        hits = searcher.search(whoosh_query(query_groups), limit=None, terms=True)
+        results = []
+        for hit in hits:
+            matched = {t.decode("utf-8") if isinstance(t, bytes) else t
+                       for _, t in hit.matched_terms()}
+            every = all(matched.intersection(group.terms) for group in query_groups)
+            results.append(Result(hit.docnum, hit.score, every))
+        answer.results = sorted(results, key=rank_key)[:limit]
+        return answer
+
+
+def words_of(lang, texts, vocabulary):
+    """The Words of an index made of `texts`: for each term, the words that
+    became it, each written as the guides write it most often."""
+    stem, stops, accents = stem_function(lang), stop_words(lang), accents_for(lang)
+    known = set(vocabulary)
+    counts = {}
+    for text in texts:
+        for start, end in words(text):
+            word = text[start:end]
+            parts = pieces(normalize(word, accents))
+            for piece in parts:
+                folded = normalize(piece)
+                term = stem(piece)
+                if folded in stops or term not in known:
+                    continue
+                shown = piece if len(parts) > 1 else unicodedata.normalize("NFC", word).lower()
+                key = (term, folded, shown)
+                counts[key] = counts.get(key, 0) + 1
+    best = {}
+    for (term, folded, shown), count in sorted(counts.items()):
+        if (term, folded) not in best or count > best[term, folded][1]:
+            best[term, folded] = (shown, count)
+    by_term = {term: [] for term in vocabulary}
+    for (term, _), (shown, _) in sorted(best.items()):
+        by_term[term].append(shown)
+    return Words({term: found or [term] for term, found in by_term.items()})

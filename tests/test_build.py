@@ -132,7 +132,7 @@ def test_every_file_the_build_wrote_is_listed_for_the_next_build(small_site):
     assert listed_files(small_site) == on_disk
     # No stemmer that no language of the site uses is published.
     assert {p for p in on_disk if "stem-" in p} == {
-        f"static/search/stem-{c}.js" for c in ("ar", "en", "es")}
+        f"static/search/stem-{c}.js" for c in ("ar", "en", "es", "fa")}
 
 
 def test_the_sample_guides_build_cleanly(sample_site):

@@ -88,11 +88,11 @@ def test_a_10000_character_query_is_answered(sample_site, serve):
 
 def test_a_pasted_page_counts_for_its_first_words_only():
     vocabulary = ["contract", "hour", "pay"]
-    known = query.Words({}, [])
+    known = query.Words({})
     text = " ".join(f"word{n}" for n in range(50))
-    groups = query.groups(text, "en", vocabulary, known)
+    groups = query.groups(text, "en", vocabulary, known, lambda term: 1)
     assert [g.word for g in groups] == [f"word{n}" for n in range(query.MAX_QUERY_TERMS)]
-    cut = query.groups("contract " + "x" * 300 + " pay", "en", vocabulary, known)
+    cut = query.groups("contract " + "x" * 300 + " pay", "en", vocabulary, known, lambda term: 1)
     assert [g.word for g in cut] == ["contract", "x" * (query.MAX_QUERY_CHARS - 9)]
 
 

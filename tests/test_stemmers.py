@@ -1,29 +1,80 @@
-"""The browser stems every word exactly as Whoosh does, or the two searches
-would rank differently."""
+"""The browser stems every word exactly as the build does, or the two searches
+would rank differently: on a word list per stemmer, and on every word of
+every language of the sample site."""
 from pathlib import Path
+import re
 
 import pytest
-from whoosh.lang import stemmer_for_language
 
 from conftest import DATA, ROOT
+from waymark.search import analysis, export, ukrainian
 
-pytestmark = pytest.mark.browser
 STEMMERS = sorted(p.stem.removeprefix("stem-")
                   for p in (ROOT / "site/static/search").glob("stem-*.js"))
 
 
-def test_every_stemmer_has_a_word_list():
-    assert STEMMERS and all((DATA / f"stem-words/{code}.txt").exists() for code in STEMMERS)
-
-
-@pytest.mark.parametrize("code", STEMMERS)
-def test_browser_stemmer_matches_whoosh(browser, code):
-    words = Path(DATA / f"stem-words/{code}.txt").read_text(encoding="utf-8").split()
-    assert len(words) >= 1000
-    stem = stemmer_for_language(code)
+def browser_stems(browser, code, words):
     page = browser.new_page()
     page.add_script_tag(path=ROOT / f"site/static/search/stem-{code}.js")
-    browser_stems = page.evaluate(f"words => words.map(self.WaymarkStemmers['{code}'])", words)
+    stems = page.evaluate(f"words => words.map(self.WaymarkStemmers['{code}'])", words)
     page.close()
-    different = [(w, s, b) for w, s, b in zip(words, map(stem, words), browser_stems) if s != b]
+    return stems
+
+
+def test_every_stemmer_has_a_word_list_and_a_place_in_the_build():
+    assert STEMMERS == sorted(analysis.STEMMERS)
+    assert all((DATA / f"stem-words/{code}.txt").exists() for code in STEMMERS)
+
+
+def test_the_browser_knows_which_languages_have_a_stemmer():
+    script = (ROOT / "site/static/search/search.js").read_text(encoding="utf-8")
+    listed = re.search(r"var STEMMERS = \[([^\]]*)\]", script).group(1)
+    assert sorted(re.findall(r"'([a-z]+)'", listed)) == STEMMERS
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", STEMMERS)
+def test_browser_stemmer_matches_the_build_on_its_word_list(browser, code):
+    words = Path(DATA / f"stem-words/{code}.txt").read_text(encoding="utf-8").split()
+    assert len(words) >= 1000
+    stem = analysis.raw_stemmer(code)
+    different = [(w, stem(w), b) for w, b in zip(words, browser_stems(browser, code, words))
+                 if stem(w) != b]
     assert different == []
+
+
+@pytest.mark.browser
+def test_every_word_of_every_language_stems_the_same_in_the_browser(browser, sample_site):
+    """Every word the sample site's index holds, in every language, through
+    the whole analysis: the browser's terms are the build's terms."""
+    compared = {}
+    page = browser.new_page()
+    for script in sorted((ROOT / "site/static/search").glob("stem-*.js")):
+        page.add_script_tag(path=script)
+    page.add_script_tag(path=ROOT / "site/static/search/search.js")
+    for folder in sorted(p for p in sample_site.iterdir() if (p / export.TEXT_FILE).exists()):
+        lang = folder.name
+        data = export.read_script((folder / export.INDEX_FILE).read_text(encoding="utf-8"))
+        texts = export.read_script((folder / export.TEXT_FILE).read_text(encoding="utf-8"))
+        words = sorted({text[start:end] for doc in texts for text in doc
+                        for start, end in analysis.words(text)}
+                       | {w for packed in data["words"] for w in packed.split(" ") if w})
+        ours = [analysis.terms(word, lang) for word in words]
+        theirs = page.evaluate("""([data, words]) => {
+            const index = new WaymarkSearchEngine.Index(data);
+            return words.map(w => index.termsOf(w));
+        }""", [data, words])
+        assert [(w, a, b) for w, a, b in zip(words, ours, theirs) if a != b] == [], lang
+        compared[lang] = len(words)
+    page.close()
+    assert set(compared) >= {"en", "es", "fr", "ar", "fa", "uk"}
+    assert min(compared.values()) > 500
+
+
+def test_ukrainian_forms_of_one_word_share_a_stem():
+    lines = (DATA / "stem-words/uk-forms.txt").read_text(encoding="utf-8").splitlines()
+    split = [line.split() for line in lines if line and not line.startswith(("#", "!"))]
+    assert len(split) >= 20
+    assert [forms for forms in split if len({ukrainian.stem(w) for w in forms}) != 1] == []
+    apart = [line[1:].split() for line in lines if line.startswith("!")]
+    assert apart and [pair for pair in apart if len({ukrainian.stem(w) for w in pair}) != 2] == []

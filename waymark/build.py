@@ -22,7 +22,7 @@ import shutil
 from . import (__version__, catalogs, config, content, create_app, files, freeze, offline, publish,
                status)
 from .errors import BuildFailed, Problems
-from .search import export as search_export
+from .search import export as search_export, vocabulary as search_vocabulary
 
 CACHE_FOLDER = ".waymark"  # in the site folder: what the build keeps between runs
 SEARCH_INDEX = "search"  # in the cache folder: the preview server's Whoosh index
@@ -41,7 +41,10 @@ def load(content_dir, problems):
     settings = config.load(content_dir, problems)
     if settings is None:
         return None
-    return content.load(content_dir, settings, problems)
+    site = content.load(content_dir, settings, problems)
+    if site is not None:  # the readers' words for search, checked with the content
+        search_vocabulary.load(Path(content_dir), site, problems)
+    return site
 
 
 def cache_dir_of(content_dir):

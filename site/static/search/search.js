@@ -25,7 +25,9 @@
       }
     });
   FOLD['\u09ce'] = '\u09a4\u09cd';  // Bengali khanda ta
+  FOLD['\u0131'] = 'i';  // Turkish dotless i, which capitals and foreign keyboards lose
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  var ASCII = /^[\x00-\x7f]*$/;
   var MARK = /^\p{M}$/u;
 
   function inRanges(ranges, code) {
@@ -44,20 +46,23 @@
     return spans;
   }
 
-  var normalized = new Map();
-  function normalize(word) {
-    var cached = normalized.get(word);
+  // A word as the index stores it; with `accents`, Latin and Greek accents
+  // stay (for a stemmer that needs them).
+  var normalized = [new Map(), new Map()];
+  function normalize(word, accents) {
+    var cache = normalized[accents ? 1 : 0], cached = cache.get(word);
     if (cached !== undefined) return cached;
+    if (ASCII.test(word)) return word.toLowerCase();  // the same, sooner: nothing to fold
     var out = '', accentedBase = false;
     for (var ch of word.normalize('NFKC').toLowerCase().normalize('NFD')) {
       var code = ch.codePointAt(0);
-      if (code >= 0x300 && code <= 0x36F && accentedBase) continue;
+      if (code >= 0x300 && code <= 0x36F && accentedBase && !accents) continue;
       if (!MARK.test(ch)) accentedBase = inRanges(ACCENTED, code);
       out += ch;
     }
     var folded = '';
     for (var c of out.normalize('NFC').replace(ARABIC_MARKS, '')) folded += FOLD[c] || c;
-    normalized.set(word, folded);
+    cache.set(word, folded);
     return folded;
   }
 
@@ -99,56 +104,120 @@
     this.data = data;
     this.stops = new Set(data.stop);
     var stemmer = data.stem && (self.WaymarkStemmers || {})[data.stem];
-    this.stem = stemmer || function (word) { return word; };
+    var stemCache = new Map();
+    // Stemmed with accents, then folded (search/analysis.py: stem_function).
+    this.stem = stemmer ? function (piece) {
+      var term = stemCache.get(piece);
+      if (term === undefined) stemCache.set(piece, term = normalize(stemmer(piece)));
+      return term;
+    } : function (piece) { return normalize(piece); };
     this.position = new Map();
     for (var i = 0; i < data.terms.length; i++) this.position.set(data.terms[i], i);
     this.nFields = data.fields.length;
+    this.known = null;
   }
+
+  // [folded word, word, term] for every guide word, in index order (query.py:
+  // Words); closest() keeps the folded word's letters as a fourth item.
+  Index.prototype.folded = function () {
+    if (!this.known) {
+      var terms = this.data.terms, known = [], same = new Map();
+      this.data.words.forEach(function (packed, i) {
+        packed.split(' ').forEach(function (word) {
+          word = word || terms[i];
+          var folded = normalize(word);
+          known.push([folded, word, terms[i]]);
+          if (!same.has(folded)) same.set(folded, []);
+          same.get(folded).push(terms[i]);
+        });
+      });
+      this.known = known;
+      this.same = same;
+    }
+    return this.known;
+  };
 
   // The terms of `text`, as the index stores them.
   Index.prototype.termsOf = function (text) {
     var self_ = this, found = [];
     words(text).forEach(function (span) {
-      pieces(normalize(text.slice(span[0], span[1]))).forEach(function (piece) {
-        if (!self_.stops.has(piece)) found.push(self_.stem(piece));
+      pieces(normalize(text.slice(span[0], span[1]), self_.data.accents)).forEach(function (piece) {
+        if (!self_.stops.has(normalize(piece))) found.push(self_.stem(piece));
       });
     });
     return found;
   };
 
+  function add(terms, more) {
+    more.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); });
+  }
+
   // The query's groups (search/query.py: groups).
   Index.prototype.groups = function (text) {
+    var data = this.data;
+    text = Array.from(text).slice(0, data.maxQueryChars).join('');  // a pasted page: its start
     var spans = words(text), found = [], self_ = this;
     var prefixOpen = spans.length > 0 && spans[spans.length - 1][1] === text.trimEnd().length &&
       text.trimEnd().length === text.length;
+    this.folded();
     spans.forEach(function (span, number) {
       var word = text.slice(span[0], span[1]);
-      var parts = pieces(normalize(word));
+      var parts = pieces(normalize(word, data.accents));
       parts.forEach(function (piece, index) {
-        if (self_.stops.has(piece)) return;
-        var term = self_.stem(piece);
-        var group = {word: word, terms: [term]};
+        var folded = normalize(piece);
         var last = number === spans.length - 1 && index === parts.length - 1;
-        if (last && prefixOpen && Array.from(piece).length >= self_.data.minPrefix) {
-          group.terms = group.terms.concat(self_.expand(piece, term));
+        var typing = last && prefixOpen && Array.from(folded).length >= data.minPrefix;
+        if (self_.stops.has(folded)) {
+          // A long stop word being typed may be the start of a word: only its completions.
+          var completions = typing && clusters(folded).length >= data.minStopPrefix
+            ? self_.expand(folded) : [];
+          var completionsKey = JSON.stringify(completions);
+          if (completions.length && !found.some(function (g) {
+            return JSON.stringify(g.terms) === completionsKey;
+          })) found.push({word: word, terms: completions, correction: '', piece: ''});
+          return;
         }
+        var group = {word: word, terms: [self_.stem(piece)], correction: '', piece: folded};
+        add(group.terms, self_.same.get(folded) || []);
+        if (typing) add(group.terms, self_.expand(folded));
         var key = JSON.stringify(group.terms);
         if (!found.some(function (g) { return JSON.stringify(g.terms) === key; })) found.push(group);
       });
     });
+    found.length = Math.min(found.length, data.maxQueryTerms);
+    var anyKnown = found.some(function (g) {
+      return g.terms.some(function (t) { return self_.position.has(t); });
+    });
+    if (!anyKnown) this.correct(found);
     return found;
   };
 
+  // At a dead end, each word is also read as the nearest guide word
+  // (search/query.py: correct).
+  Index.prototype.correct = function (groups) {
+    var self_ = this;
+    groups.forEach(function (group) {
+      if (clusters(group.piece).length < self_.data.minCorrected) return;
+      var close = self_.closest(group.piece);
+      if (close) {
+        group.correction = close[0];
+        add(group.terms, [close[1]]);
+      }
+    });
+  };
+
+  var ARTICLE = '\u0627\u0644';
+  function begins(word, piece) {
+    return word.startsWith(piece) ||
+      (word.startsWith(ARTICLE) && word.length > 3 && word.slice(2).startsWith(piece));
+  }
+
   // Terms the typed piece may be the start of (search/query.py: expand).
-  Index.prototype.expand = function (piece, term) {
-    var out = [], terms = this.data.terms, starts = this.data.starts, wanted = new Set();
-    for (var k = 0; k < starts.length; k++) {
-      if (starts[k][0].startsWith(piece)) wanted.add(terms[starts[k][1]]);
-    }
+  Index.prototype.expand = function (piece) {
+    var out = [], terms = this.data.terms, wanted = new Set();
+    this.folded().forEach(function (known) { if (begins(known[0], piece)) wanted.add(known[2]); });
     for (var i = 0; i < terms.length && out.length < this.data.maxExpansions; i++) {
-      var candidate = terms[i];
-      if (candidate !== term && (candidate.startsWith(piece) || (term && candidate.startsWith(term)) ||
-          wanted.has(candidate))) out.push(candidate);
+      if (terms[i].startsWith(piece) || wanted.has(terms[i])) out.push(terms[i]);
     }
     return out;
   };
@@ -189,66 +258,92 @@
     return out;
   };
 
-  // BM25F as Whoosh computes it: per-field BM25 summed over fields and terms.
+  // How many postings a term has, over all fields (query.py: frequency).
+  Index.prototype.frequency = function (term) {
+    if (!this.frequencies) this.frequencies = new Map();
+    if (!this.frequencies.has(term)) {
+      this.frequencies.set(term, this.postings(term).reduce(function (sum, entry) {
+        return sum + entry[1].length;
+      }, 0));
+    }
+    return this.frequencies.get(term);
+  };
+
+  // Per-field BM25 as Whoosh computes it (its "BM25F"), for one posting.
+  function bm25(data, weight, length, field, docFrequency) {
+    var idf = Math.log(data.N / (docFrequency + 1)) + 1;
+    return idf * ((weight * (data.K1 + 1)) /
+      (weight + data.K1 * ((1 - data.B) + data.B * length / data.avg[field])));
+  }
+
+  // Guides with every group first, then the higher score to nine digits, then
+  // the earlier guide (search/query.py: rank_key).
+  function byRank(a, b) {
+    return (b.every - a.every) || (b.rounded - a.rounded) || (a.doc - b.doc);
+  }
+
   Index.prototype.search = function (text, limit) {
-    var data = this.data, groups = this.groups(text);
-    var answer = {results: [], groups: groups, suggestion: ''};
+    var data = this.data, groups = this.groups(text), self_ = this;
+    var answer = {results: [], groups: groups, suggestion: suggestion(text, groups)};
     if (!groups.length) return answer;
-    var scores = new Map(), matched = new Map(), self_ = this;
+    var scores = new Map(), matched = new Map(), seen = new Set();
     groups.forEach(function (group, g) {
       group.terms.forEach(function (term) {
-        self_.postings(term).forEach(function (entry) {
+        var postings = self_.postings(term);
+        postings.forEach(function (entry) {
           var field = entry[0], list = entry[1];
-          var idf = Math.log(data.N / (list.length + 1)) + 1;
           list.forEach(function (posting) {
-            var doc = posting[0], weight = posting[1];
-            var length = data.len[doc * self_.nFields + field];
-            var score = idf * ((weight * (data.K1 + 1)) /
-              (weight + data.K1 * ((1 - data.B) + data.B * length / data.avg[field])));
-            scores.set(doc, (scores.get(doc) || 0) + score);
+            var doc = posting[0];
+            if (!seen.has(term)) {  // a term in two groups counts once in the score
+              var length = data.len[doc * self_.nFields + field];
+              scores.set(doc, (scores.get(doc) || 0) + bm25(data, posting[1], length, field, list.length));
+            }
             if (!matched.has(doc)) matched.set(doc, new Set());
             matched.get(doc).add(g);
           });
         });
+        seen.add(term);
       });
     });
     var results = [];
     scores.forEach(function (score, doc) {
-      if (matched.get(doc).size === groups.length) results.push({doc: doc, score: score});
+      results.push({doc: doc, score: score, every: matched.get(doc).size === groups.length ? 1 : 0,
+        rounded: Number(score.toPrecision(9))});
     });
-    results.sort(function (a, b) {
-      // Sums taken in another order may differ in the last bits: within that,
-      // the earlier document first, as Whoosh does for equal scores.
-      var tie = Math.abs(a.score - b.score) <= 1e-9 * Math.max(a.score, b.score);
-      return tie ? a.doc - b.doc : b.score - a.score;
-    });
+    results.sort(byRank);
     answer.results = results.slice(0, limit || 10);
-    if (!answer.results.length) answer.suggestion = this.suggest(text, groups);
     return answer;
   };
 
-  // "Did you mean": the nearest known word (search/query.py: suggest).
-  Index.prototype.suggest = function (text, groups) {
-    var fixed = text, self_ = this;
+  // The query with each corrected word replaced (search/query.py: suggestion).
+  function suggestion(text, groups) {
+    var fixed = text;
     groups.forEach(function (group) {
-      if (group.terms.some(function (t) { return self_.position.has(t); })) return;
-      var close = self_.closest(normalize(group.word));
-      if (close) fixed = fixed.replace(group.word, function () { return close; });
+      if (group.correction) fixed = fixed.replace(group.word, function () { return group.correction; });
     });
     return fixed !== text ? fixed : '';
-  };
+  }
 
+  // The guide word nearest in edits (a second edit only with the first
+  // letter right), then the same first letter, then the more used, then the
+  // first (search/query.py: closest).
   Index.prototype.closest = function (word) {
-    var data = this.data, letters = clusters(word), size = letters.length;
-    var limit = size <= 4 ? 1 : 2, best = null;
-    for (var i = 0; i < data.terms.length; i++) {
-      var form = data.forms[i] || data.terms[i];
-      var candidate = clusters(normalize(form));
-      if (Math.abs(candidate.length - size) > limit) continue;
-      var distance = edits(letters, candidate, limit);
-      if (distance <= limit && (!best || distance < best[0])) best = [distance, form];
-    }
-    return best ? best[1] : '';
+    var typed = clusters(word), size = typed.length, self_ = this;
+    var limit = size <= 4 ? 1 : 2, best = null, bestKey = null;
+    this.folded().forEach(function (known) {
+      var candidate = known[3] || (known[3] = clusters(known[0]));
+      if (Math.abs(candidate.length - size) > limit) return;
+      var distance = edits(typed, candidate, limit);
+      var otherStart = candidate[0] !== typed[0] ? 1 : 0;
+      if (distance > limit || (distance > 1 && otherStart)) return;
+      var key = [distance, otherStart, -self_.frequency(known[2])];
+      if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] &&
+          (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+        best = [known[1], known[2]];
+        bestKey = key;
+      }
+    });
+    return best;
   };
 
   // Levenshtein distance, a swap of neighbours counting as one edit.
@@ -281,6 +376,10 @@
   if (!box) return;
   var here = document.currentScript.src.replace(/[^/]*$/, '');  // the stemmers sit beside this file
   var lang = document.body.getAttribute('data-lang');
+  // The languages with a stemmer (search/analysis.py: STEMMERS; a test keeps
+  // the two lists the same), so that the stemmer loads beside the index, not after it.
+  var STEMMERS = ['ar', 'de', 'en', 'es', 'fa', 'fr', 'pt', 'ru', 'uk'];
+  var code = lang.split(/[-_]/)[0].toLowerCase();
   var input = document.getElementById('q');
   var listAll = document.getElementById('all-guides');
   var index = null, loading = null, texts = null;
@@ -295,13 +394,15 @@
     });
   }
 
+  // The index and its stemmer, asked for together: on a slow line each
+  // round trip costs seconds.
   function ready() {
     if (!loading) {
+      var stemmer = STEMMERS.indexOf(code) >= 0 ? load(here + 'stem-' + code + '.js') : null;
       loading = load(box.getAttribute('data-index')).then(function () {
         var data = self.WaymarkIndex[lang];
-        var stemmer = data.stem ? load(here + 'stem-' + data.stem + '.js')
-          : Promise.resolve();
-        return stemmer.then(function () { index = new Index(data); });
+        if (data.stem && data.stem !== code) stemmer = load(here + 'stem-' + data.stem + '.js');
+        return (data.stem ? stemmer : Promise.resolve()).then(function () { index = new Index(data); });
       });
     }
     return loading;
@@ -346,33 +447,39 @@
     return best.length > 220 ? best.slice(0, 217) + '…' : best;
   }
 
+  // "Did you mean ...?", a link that searches for the corrected words.
+  function suggestLink(answer) {
+    var parts = box.getAttribute('data-suggest').split('{suggestion}');
+    var hint = el('p', 'suggest', parts[0]);
+    var link = el('a', '', answer.suggestion);
+    link.href = 'search.html?q=' + encodeURIComponent(answer.suggestion);
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      input.value = answer.suggestion;
+      run();
+    });
+    hint.appendChild(link);
+    hint.appendChild(document.createTextNode(parts[1] || ''));
+    return hint;
+  }
+
   function show(answer, query) {
     box.textContent = '';
-    listAll.hidden = !!query.trim();
+    var count = answer.results.length;
+    // With no result the reader still has every guide, by section, and the
+    // way to a person who can help.
+    listAll.hidden = !!query.trim() && count > 0;
     if (!query.trim()) return;
     var wanted = new Set();
     answer.groups.forEach(function (g) { g.terms.forEach(function (t) { wanted.add(t); }); });
-    var count = answer.results.length;
     if (!count) {
       box.appendChild(el('p', 'count', box.getAttribute('data-none').replace('{query}', query)));
-      if (answer.suggestion) {
-        var parts = box.getAttribute('data-suggest').split('{suggestion}');
-        var hint = el('p', 'suggest', parts[0]);
-        var link = el('a', '', answer.suggestion);
-        link.href = 'search.html?q=' + encodeURIComponent(answer.suggestion);
-        link.addEventListener('click', function (event) {
-          event.preventDefault();
-          input.value = answer.suggestion;
-          run();
-        });
-        hint.appendChild(link);
-        hint.appendChild(document.createTextNode(parts[1] || ''));
-        box.appendChild(hint);
-      }
+      if (answer.suggestion) box.appendChild(suggestLink(answer));
       return;
     }
     // "Guides found: 3" reads right in every language, whatever its plural rules.
     box.appendChild(el('p', 'count', box.getAttribute('data-count').replace('{count}', count)));
+    if (answer.suggestion) box.appendChild(suggestLink(answer));
     var list = el('ol', 'hits');
     answer.results.forEach(function (result) {
       var doc = index.data.docs[result.doc], section = index.data.sections[doc[2]];
@@ -412,8 +519,9 @@
   if (initial) {
     input.value = initial;
     run();
+  } else {
+    ready().catch(function () { /* run() says so when the reader types */ });
   }
-  input.addEventListener('focus', function () { ready(); });
   input.addEventListener('input', run);
   input.form.addEventListener('submit', function (event) {
     event.preventDefault();

@@ -1,0 +1,101 @@
+"""Stop words: the words a search leaves out, per language, from kept lists.
+
+Where Whoosh carries Snowball's list for a language (English, Spanish,
+French, German, Portuguese, Russian and others) we take it: those are short
+lists of function words, made for search together with the stemmers we use.
+Elsewhere (Arabic, Persian, Ukrainian, ...) the list comes from
+`stopwordsiso`. We do not take stopwordsiso's list where Snowball has one:
+its English list, for one, leaves out "work", "help", "free", "home",
+"problem", "right", "information", "year", "took" and "fire", words that
+readers of these guides type.
+
+From either list we keep searchable the words that change what a question
+means in our readers' situations (`KEEP`): negation and absence (not, no,
+without, non-: "not paid", «غير مدفوعة»), what comes before or after
+(before you sign, after a complaint), numbers and times (three months, a
+deadline), and words about giving and taking (took my passport, did not give
+my wages) or rights and free services that the lists carry as filler. Each
+entry says why; a test checks that every entry is in its source list, so
+that the exceptions stay true as the lists change. Arabic's ما ("what", and
+in speech "not") stays a stop word: as "what" it begins most questions.
+"""
+from whoosh import lang as whoosh_lang
+import stopwordsiso
+
+KEEP = {
+    "en": {
+        # negation and absence
+        "no", "nor", "not", "against",
+        # before and after, in and out: "before you sign", "laid off", "under 18"
+        "before", "after", "off", "out", "under", "over",
+        "one",  # a number ("one month"), from stopwordsiso's "one's"
+    },
+    "es": {
+        "no", "sin", "contra", "ni",  # negation and absence
+        "antes", "desde", "hasta", "durante",  # before, since, until, during
+        "estado", "estados",  # forms of estar, but also "state" and "status"
+    },
+    "fr": {
+        "pas", "ne",  # "pas payé", "ne paie pas"
+    },
+    "ar": {
+        # negation and absence: "لم يدفعوا", "غير مدفوعة", "بدون أجر"
+        "لا", "لم", "لن", "ليس", "لَيْسَ", "لَسْتُ", "لَيْسَتْ", "لَيْسُوا", "غير", "دون",
+        "عدم", "ضد", "سوى", "عدا", "خلا", "حاشا",
+        # numbers and counting
+        "واحد", "احد", "ثلاثة", "اربعة", "عشر", "عشرة", "صفر", "الف", "مليون", "مليار",
+        "بضع", "عدة", "عدد", "اول", "الاول", "الاولى", "الثاني", "الثانية",
+        # days, years and deadlines: "منذ شهرين", "نهاية العقد"
+        "يوم", "ايام", "اليوم", "عام", "عاما", "سنة", "سنوات", "امس", "غدا", "صباح",
+        "مساء", "الوقت", "الماضي", "المقبل", "السابق", "حاليا", "الان", "الاخيرة",
+        "مايو", "ايار", "نهاية", "قبل", "بعد", "منذ", "اجل", "أجل",
+        # taking, returning, force, visits, persons: "أخذ جوازي", "العودة", "بالقوة"
+        "اخذ", "أخذ", "رجع", "عاد", "اعادة", "قوة", "زيارة", "شخصا", "مقابل",
+        "للامم", "لوكالة",  # "to the United Nations", "to the agency"
+    },
+    "fa": {
+        # negation and absence: "حقوقم را نمی‌دهند", "بدون قرارداد", "پاسپورت ندارم"
+        "نه", "نیست", "نيست", "نمی", "نمي", "نباید", "نبايد", "نبود", "نشده", "نكرده",
+        "نخواهد", "نخواهم", "نخواهند", "ندارد", "ندارم", "ندارند", "نداری", "ندارید",
+        "نداریم", "نداشت", "نداشتم", "نداشتند", "نداشته", "بدون", "عدم", "غیر", "غير",
+        "هیچ", "هيچ", "هرگز", "جز",
+        # numbers and counting
+        "یک", "يك", "یکی", "يكي", "دو", "چهار", "پنج", "شش", "هفت", "ده", "بیست", "بيست",
+        "هزار", "ميليون", "ميليارد", "اول", "دوم", "سوم", "نخست", "نخستين",
+        "۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹",
+        # days, years, early and late: "حقوقم دیر شده", "قبل از امضا"
+        "روز", "روزانه", "زمان", "امروز", "امسال", "فردا", "دیروز", "ديروز", "پارسال",
+        "سالانه", "سالیانه", "قبل", "بعد", "مدت", "گذشته", "اخیر", "زود", "دیر", "هنگام",
+        # rights, services, free of charge, people, ways, names
+        "حق", "خدمات", "مجانی", "مردم", "راه", "نام", "کامل", "بخش", "عمل", "امور",
+        "خارج", "خارجِ", "بیرون", "کم", "کمتر", "بیشتر", "زياد",
+        # giving and taking: "پاسپورتم را گرفتند", "حقوق نداد"
+        "گرفت", "گرفتم", "گرفتن", "گرفتند", "گرفته", "گرفتی", "گرفتید", "گرفتیم",
+        "داد", "دادم", "دادن", "دادند", "داده", "دادی", "دادید", "دادیم",
+        "دهد", "دهم", "دهند", "دهی", "دهید", "دهیم",
+    },
+    "uk": {
+        "без",  # without
+        "давати", "давай",  # to give: "не дають зарплату"
+    },
+}
+
+
+def source_list(code):
+    """The list a language's stop words come from, before KEEP."""
+    if whoosh_lang.has_stopwords(code):
+        found = set(whoosh_lang.stopwords_for_language(code))
+        # Words split at apostrophes, so "didn't" reaches the search as "didn"
+        # and "t": the first halves of stopwordsiso's contractions go too.
+        if stopwordsiso.has_lang(code):
+            found |= {word.split("'")[0] for word in stopwordsiso.stopwords(code)
+                      if "'" in word.strip("'")}
+        return found
+    if stopwordsiso.has_lang(code):
+        return set(stopwordsiso.stopwords(code))
+    return set()
+
+
+def stop_words(code):
+    """The stop words of a language, as typed; `analysis` normalises them."""
+    return source_list(code) - KEEP.get(code, set())
