@@ -115,7 +115,7 @@ def test_usb_copy_works_from_file_urls_with_every_link(context, sample_site, tmp
         folder = url[len(stick.as_uri()) + 1:].split("/")[0]
         lang = folder if "." not in folder else "en"  # the root pages are in English
         assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
-            lang, "rtl" if lang in ("ar", "fa") else "ltr"], url
+            lang, "rtl" if lang in ("ar", "fa", "ps", "prs") else "ltr"], url
         for href in page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))"):
             target = urljoin(url, href).split("#")[0]
             if target.startswith("file:"):
