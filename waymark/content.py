@@ -209,7 +209,7 @@ def _entries(folder, sources, problems):
 def _render(doc, by_path, problems):
     rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
                              page_path=doc.path, page_exists=by_path.__contains__,
-                             problems=problems)
+                             problems=problems, lang=doc.lang)
     doc.html, doc.headings, doc.anchors = rendered.html, rendered.headings, rendered.anchors
 
 

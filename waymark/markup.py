@@ -24,7 +24,7 @@ from markdown.extensions.toc import TocExtension, slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 import nh3
 
-from . import kinds
+from . import kinds, prose
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 ALLOWED_TAGS = {
@@ -51,7 +51,7 @@ class Rendered:
     anchors: list  # (target content path, fragment, href, line) of each link with a #fragment
 
 
-def render(body, *, path, body_line, page_path, page_exists, problems):
+def render(body, *, path, body_line, page_path, page_exists, problems, lang=None):
     """Render a Markdown body that lives at content-relative `page_path`.
 
     `page_exists(content_relative_path)` says whether a link target is a page
@@ -64,6 +64,7 @@ def render(body, *, path, body_line, page_path, page_exists, problems):
     md = markdown.Markdown(extensions=[
         "extra", "admonition", "sane_lists", links,
         TocExtension(slugify=slugify_unicode, toc_depth="2-4"),
+        prose.ReaderExtension(page_path, lang),
     ])
     html = md.convert(body)
     anchors = [(target, fragment, href, locate(f"]({href}"))
