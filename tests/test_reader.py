@@ -2,6 +2,7 @@
 exit, large text, print, the dark scheme, and no accessibility error that
 axe-core can find on any kind of page."""
 from importlib.resources import files
+import re
 import shutil
 
 import pytest
@@ -292,3 +293,65 @@ def test_long_guide_has_a_contents_list_that_leads_to_each_part(context, sample_
         == headings
     contents.nth(2).click()
     assert page.evaluate("location.hash") == headings[2][0]
+
+
+def contrast(first, second):
+    """WCAG contrast ratio of two computed colours, 'rgb(r, g, b)'."""
+    def luminance(colour):
+        def channel(value):
+            value /= 255
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+        r, g, b = (int(part) for part in re.findall(r"\d+", colour)[:3])
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focus_ring_and_field_borders_stand_out_three_to_one(browser, sample_site, serve, scheme):
+    server = serve(sample_site)
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server.url + "en/search.html")
+    paper = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    field = page.locator("#q")
+    assert contrast(field.evaluate("e => getComputedStyle(e).borderTopColor"), paper) >= 3
+    page.keyboard.press("Tab")  # the skip link, then on through the page by keyboard
+    while page.evaluate("document.activeElement.id") != "q":
+        page.keyboard.press("Tab")
+    assert contrast(field.evaluate("e => getComputedStyle(e).outlineColor"), paper) >= 3
+    guide = page.locator(".all-guides a").first
+    guide.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focused by keyboard, so the ring shows
+    assert guide.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert contrast(guide.evaluate("e => getComputedStyle(e).outlineColor"), paper) >= 3
+    context.close()
+
+
+def test_sizes_on_the_offline_page_use_the_digits_of_the_text(context, sample_site, serve):
+    server = serve(sample_site)
+    page = context.new_page()
+    page.goto(server.url + "fa/offline.html")
+    wait_until_offline_ready(page)
+    page.reload()
+    size = page.locator("[data-size=fa]")
+    wait_for(page, lambda: size.inner_text() != "")
+    assert re.fullmatch(r"[۰-۹٬]+ کیلوبایت", size.inner_text()), size.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_kind_of_page_prints_without_search_and_within_the_paper(browser, sample_site,
+                                                                        serve, lang):
+    server = serve(sample_site)
+    width = round((210 - 2 * 14) / 25.4 * 96)  # A4 less the page margins
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    for path in ["index.html", "status.html"] + kinds_of_page(lang):
+        open_page(page, server.url + path)
+        page.emulate_media(media="print")
+        assert page.locator("form.search:visible, .bar:visible, .skip:visible").count() == 0, path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        assert page.locator("h1").first.is_visible(), path
+        page.emulate_media(media="screen")
+    context.close()
