@@ -25,7 +25,7 @@ def html_attrs(html):
 def test_every_page_of_every_language_is_built(small_site):
     built = sorted(p.relative_to(small_site).as_posix() for p in small_site.rglob("*.html"))
     per_language = ["help/complaint.html", "help/index.html", "index.html", "not-saved.html",
-                    "offline.html", "search.html", "work/contract.html", "work/hours.html",
+                    "offline.html", "print.html", "search.html", "work/contract.html", "work/hours.html",
                     "work/index.html"]
     assert built == sorted(["index.html", "status.html", "404.html"] + [
         f"{lang}/{p}" for lang in ("ar", "en", "es", "fa") for p in per_language])
@@ -48,32 +48,37 @@ def test_each_page_is_frozen_in_its_own_language(small_site):
 def test_reviewed_translation_has_no_notice(small_site):
     html = page(small_site, "es/work/contract.html")
     assert "<h1>Tu contrato</h1>" in html
-    assert 'class="notice' not in html.replace('class="notice legal"', "")
+    assert 'class="note' not in html
 
 
 def test_missing_translation_shows_the_source_with_a_notice(small_site):
     html = page(small_site, "fa/work/contract.html")
     assert '<article lang="en" dir="ltr">' in html and "<h1>Your contract</h1>" in html
     # In the reader's language, naming both languages in it.
-    notice = re.search(r'<p class="notice missing" lang="fa" dir="rtl">([^<]+)</p>', html).group(1)
+    notice = re.search(r'<p class="note missing" lang="fa" dir="rtl">([^<]+)</p>', html).group(1)
     assert "فارسی" in notice and "انگلیسی" in notice and "translated" not in notice
 
 
 def test_draft_translation_says_so_in_the_readers_language(small_site):
     html = page(small_site, "ar/work/contract.html")
-    assert "هذه الترجمة مسودة" in html
+    # One quiet line under the title, linking the original.
+    assert ('<p class="note draft" lang="ar" dir="rtl">ترجمة مسودة، لم يراجعها بعد شخص يتقن اللغة. '
+            '<a href="../../en/work/contract.html" lang="en">اقرأ النص الأصلي باللغة الإنجليزية</a></p>') in html
     assert '<article lang="ar" dir="rtl">' in html
 
 
 def test_outdated_translation_says_so_and_links_the_original(small_site):
     html = page(small_site, "es/help/complaint.html")
-    assert "El original en inglés de esta página ha cambiado" in html
-    assert '<a href="../../en/help/complaint.html" lang="en">Leer el original en inglés</a>' in html
+    assert ('<p class="note outdated" lang="es" dir="ltr">El original en inglés ha cambiado desde '
+            'esta traducción. <a href="../../en/help/complaint.html" lang="en">Leer el original en '
+            'inglés</a></p>') in html
 
 
 def test_guide_page_shows_date_sources_and_legal_notice(small_site):
     html = page(small_site, "es/work/contract.html")
-    assert 'Última revisión: <time datetime="2026-01-15">15 de enero de 2026</time>' in html
+    # The translation has no date of its own: it shows its original's, and says so.
+    assert ('Última revisión (del original en inglés): <time datetime="2026-01-15">15 de enero '
+            'de 2026</time>') in html
     assert "<li>ILO Convention No. 189, Article 7</li>" in html
     assert "no asesoría legal" in html
 

@@ -69,7 +69,8 @@ def test_keep_in_mind_box_and_heading_ids(content):
     site, _ = load(content)
     html = site.find("work/contract.md").translations["ar"].html
     assert '<div class="admonition warning">' in html
-    assert '<p class="admonition-title">تذكّر</p>' in html
+    # Headed one level below the heading before it, so screen readers list it.
+    assert '<h3 class="admonition-title">تذكّر</h3>' in html
     assert '<h2 id="ما-يمكنك-فعله-الآن">' in html
 
 

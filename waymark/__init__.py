@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from flask import Flask, g
-from flask_babel import Babel, format_date
+from flask_babel import Babel
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 __version__ = "0.3.0"
@@ -23,7 +23,7 @@ if SHARED_DIR != PACKAGE_DIR:
 SITE_DIR = SHARED_DIR / "site"
 TRANSLATIONS_DIR = SHARED_DIR / "translations"  # Waymark's own UI catalogues
 
-from . import assets, catalogs, languages, views  # noqa: E402  (they need the paths above)
+from . import assets, catalogs, dates, handouts, languages, prose, views  # noqa: E402  (they need the paths above)
 
 
 def create_app(site, ui=None, status=(), test_config=None):
@@ -44,8 +44,10 @@ def create_app(site, ui=None, status=(), test_config=None):
     app.jinja_loader = ChoiceLoader([FileSystemLoader(str(folder / "templates"))
                                      for folder in (overrides, SITE_DIR) if folder])
     app.jinja_env.globals.update(url=views.url, url_of=views.url_of,
-                                  endpoint_for=views.endpoint_for, format_date=format_date,
-                                  language_name=languages.native_name)
+                                  endpoint_for=views.endpoint_for, format_date=dates.format_date,
+                                  language_name=languages.native_name,
+                                  in_every_language=views.in_every_language,
+                                  qr_svg=handouts.qr_svg, contents_of=prose.contents)
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     app.add_url_rule("/static/<path:filename>", "static", partial(assets.serve, site.config))
     app.register_blueprint(views.bp)

@@ -224,7 +224,8 @@ def _render(doc, page_exists, problems, source_folder):
     rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
                              page_path=doc.path, page_exists=page_exists, problems=problems,
                              find_file=lambda rel: files.find_image(rel, folders,
-                                                                    source_folder.parent))
+                                                                    source_folder.parent),
+                             lang=doc.lang)
     doc.html, doc.headings, doc.anchors = rendered.html, rendered.headings, rendered.anchors
     doc.images = rendered.images
 

@@ -86,6 +86,8 @@ SITE_PAGES = (
     SitePage("status", "status.html", "status.html", per_language=False),
     SitePage("home", "index.html", "home.html", per_language=True),
     SitePage("search", "search.html", "search.html", per_language=True),
+    # Every guide to print, with how (see the print styles in style.css).
+    SitePage("print", "print.html", "print.html", per_language=True),
     SitePage("contacts", "contacts.html", "contacts.html", per_language=True, needs="contacts"),
     # What the service worker shows, offline, for a page in a language this
     # phone has not saved (see site/sw.js).

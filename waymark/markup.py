@@ -31,7 +31,7 @@ from markdown.extensions.toc import TocExtension, slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 import nh3
 
-from . import kinds
+from . import kinds, prose
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 ALLOWED_TAGS = {
@@ -76,7 +76,8 @@ class TooComplex(Exception):
     """The body would take the Markdown reader too long: (line, message)."""
 
 
-def render(body, *, path, body_line, page_path, page_exists, problems, find_file=None):
+def render(body, *, path, body_line, page_path, page_exists, problems, find_file=None,
+           lang=None):
     """Render a Markdown body that lives at content-relative `page_path`.
 
     `page_exists(content_relative_path)` says whether a link target is a page
@@ -92,6 +93,7 @@ def render(body, *, path, body_line, page_path, page_exists, problems, find_file
     md = markdown.Markdown(extensions=[
         "extra", "admonition", "sane_lists", links,
         TocExtension(slugify=slugify_unicode, toc_depth="2-4"),
+        prose.ReaderExtension(page_path, lang),
     ])
     try:
         _check_shape(body, locate)

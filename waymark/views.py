@@ -99,6 +99,20 @@ def ui_text(text, **values):
     return translated % values if values else translated
 
 
+def in_every_language(text):
+    """[(Language, text)]: a UI string in each of the site's languages, each
+    wording once (a language that falls back to another's shows it), for
+    the pages that speak to every reader at once (the language chooser)."""
+    seen, found = set(), []
+    for lang in site().config.languages:
+        strings = current_app.extensions["waymark_ui"].get(lang.code)
+        translated = strings.gettext(text) if strings else text
+        if translated not in seen:
+            seen.add(translated)
+            found.append((lang, translated))
+    return found
+
+
 def url(endpoint, **values):
     """A link relative to the current page, as the frozen site needs."""
     if "absolute" in g:

@@ -43,7 +43,8 @@
       var size = form.querySelector('[data-size="' + boxes[i].value + '"]');
       if (size && state.sizes[boxes[i].value]) {
         size.textContent = form.getAttribute('data-size-text').replace(
-          '{size}', Math.max(1, Math.round(state.sizes[boxes[i].value] / 1024)));
+          '{size}', Math.max(1, Math.round(state.sizes[boxes[i].value] / 1024))
+            .toLocaleString(document.documentElement.lang + '-u-nu-' + form.getAttribute('data-digits')));
       }
     }
     showProtection();

@@ -14,6 +14,96 @@
     removed = !!window.sessionStorage.getItem('waymark-removed');
   } catch (e) { /* storage blocked */ }
 
+  // Leave at once for a blank page, replacing this one in the tab's history:
+  // one tap on the exit, or Shift pressed three times.
+  function leave(event) {
+    if (event) event.preventDefault();
+    document.title = '';
+    body.hidden = true;
+    location.replace('about:blank');
+  }
+  var exit = document.querySelector('[data-quick-exit]');
+  if (exit) exit.addEventListener('click', leave);
+  var shifts = 0, lastShift = 0;
+  document.addEventListener('keyup', function (event) {
+    if (event.key !== 'Shift') { shifts = 0; return; }
+    shifts = event.timeStamp - lastShift < 1000 ? shifts + 1 : 1;
+    lastShift = event.timeStamp;
+    if (shifts === 3) leave();
+  });
+
+  // The language menu closes with Esc and with a tap anywhere else.
+  var menu = document.querySelector('details.langs');
+  if (menu) {
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && menu.open) { menu.open = false; menu.querySelector('summary').focus(); }
+    });
+    document.addEventListener('click', function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+  }
+
+  // Share, listen, print: each shown only where this browser can do it.
+  function tool(name, usable, action) {
+    var button = document.querySelector('[data-' + name + ']');
+    if (!button || !usable) return;
+    button.hidden = button.parentNode.hidden = false;
+    button.addEventListener('click', function () { action(button); });
+  }
+  var canonical = document.querySelector('link[rel=canonical]');
+  var address = canonical ? canonical.href : /^https?:$/.test(location.protocol) && location.href;
+  tool('share', address && (navigator.share || (navigator.clipboard && window.isSecureContext)), function (button) {
+    if (navigator.share) {
+      navigator.share({title: document.title, url: address}).catch(function () { /* dismissed */ });
+    } else {
+      navigator.clipboard.writeText(address).then(function () {
+        button.textContent = button.getAttribute('data-copied');
+      });
+    }
+  });
+  tool('print', window.print, function () { window.print(); });
+  var speech = window.speechSynthesis, article = document.querySelector('article');
+  var listen = document.querySelector('[data-listen]');
+  function voice() {
+    var want = article.lang.toLowerCase().split('-')[0];
+    return speech.getVoices().filter(function (v) {
+      return v.lang.toLowerCase().split(/[-_]/)[0] === want;
+    })[0];
+  }
+  function offerListen() {
+    if (!listen || !listen.hidden || !voice()) return;
+    var label = listen.textContent;
+    tool('listen', true, function () {
+      if (speech.speaking) { speech.cancel(); listen.textContent = label; return; }
+      listen.textContent = listen.getAttribute('data-stop');
+      var parts = article.querySelectorAll('h1, .lead, .prose > *'), said = voice();
+      for (var i = 0; i < parts.length; i++) {
+        var words = new SpeechSynthesisUtterance(parts[i].textContent);
+        words.voice = said;
+        words.lang = said.lang;
+        if (i === parts.length - 1) words.onend = function () { listen.textContent = label; };
+        speech.speak(words);
+      }
+    });
+  }
+  if (speech && article && listen) {
+    offerListen();
+    speech.addEventListener('voiceschanged', offerListen);
+  }
+
+  // Search results change at every key; say only their count, once typing pauses.
+  var results = document.getElementById('results'), said = document.getElementById('results-said');
+  if (results && said && window.MutationObserver) {
+    var pause;
+    new MutationObserver(function () {
+      clearTimeout(pause);
+      pause = setTimeout(function () {
+        var count = results.querySelector('.count');
+        said.textContent = count ? count.textContent : '';
+      }, 1200);
+    }).observe(results, {childList: true});
+  }
+
   function remember(code) {
     try { if (store) store.setItem('waymark-lang', code); } catch (e) { /* full or blocked */ }
   }
