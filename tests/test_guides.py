@@ -10,7 +10,7 @@ from conftest import ROOT
 from waymark import catalogs, config, content
 from waymark.errors import Problems
 
-LANGUAGES = ["en", "es", "fr", "ar", "fa", "uk"]
+LANGUAGES = ["en", "es", "fr", "ar", "fa", "uk", "ti"]
 SECTIONS = ["work-contracts", "complaints", "asylum", "safety"]
 
 
