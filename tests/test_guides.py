@@ -11,7 +11,7 @@ from waymark import catalogs, config, content
 from waymark.errors import Problems
 from waymark.prose import GLOSSARY
 
-LANGUAGES = ["en", "es", "fr", "ar", "fa", "uk", "ps", "prs"]
+LANGUAGES = ["en", "es", "fr", "ar", "fa", "uk", "ps", "ti", "prs"]
 SECTIONS = ["work-contracts", "complaints", "asylum", "safety"]
 
 
