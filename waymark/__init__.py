@@ -23,7 +23,7 @@ if SHARED_DIR != PACKAGE_DIR:
 SITE_DIR = SHARED_DIR / "site"
 TRANSLATIONS_DIR = SHARED_DIR / "translations"  # Waymark's own UI catalogues
 
-from . import assets, catalogs, languages, views  # noqa: E402  (they need the paths above)
+from . import assets, catalogs, languages, single, views  # noqa: E402  (they need the paths above)
 
 
 def create_app(site, ui=None, status=(), test_config=None):
@@ -45,7 +45,7 @@ def create_app(site, ui=None, status=(), test_config=None):
                                      for folder in (overrides, SITE_DIR) if folder])
     app.jinja_env.globals.update(url=views.url, url_of=views.url_of,
                                   endpoint_for=views.endpoint_for, format_date=format_date,
-                                  language_name=languages.native_name)
+                                  language_name=languages.native_name, pass_on=single.offer)
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     app.add_url_rule("/static/<path:filename>", "static", partial(assets.serve, site.config))
     app.register_blueprint(views.bp)

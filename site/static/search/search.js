@@ -295,12 +295,18 @@
     });
   }
 
+  // Data already in the page (the single file carries it inline) is not loaded again.
+  function loaded(variable) {
+    return self[variable] && self[variable][lang];
+  }
+
   function ready() {
     if (!loading) {
-      loading = load(box.getAttribute('data-index')).then(function () {
+      loading = (loaded('WaymarkIndex') ? Promise.resolve()
+        : load(box.getAttribute('data-index'))).then(function () {
         var data = self.WaymarkIndex[lang];
-        var stemmer = data.stem ? load(here + 'stem-' + data.stem + '.js')
-          : Promise.resolve();
+        var stemmer = data.stem && !(self.WaymarkStemmers || {})[data.stem]
+          ? load(here + 'stem-' + data.stem + '.js') : Promise.resolve();
         return stemmer.then(function () { index = new Index(data); });
       });
     }
@@ -309,7 +315,8 @@
 
   function loadTexts() {
     if (!texts) {
-      texts = load(box.getAttribute('data-text')).then(function () {
+      texts = (loaded('WaymarkText') ? Promise.resolve()
+        : load(box.getAttribute('data-text'))).then(function () {
         return self.WaymarkText[lang];
       });
     }
@@ -359,7 +366,7 @@
         var parts = box.getAttribute('data-suggest').split('{suggestion}');
         var hint = el('p', 'suggest', parts[0]);
         var link = el('a', '', answer.suggestion);
-        link.href = 'search.html?q=' + encodeURIComponent(answer.suggestion);
+        link.href = '?q=' + encodeURIComponent(answer.suggestion);
         link.addEventListener('click', function (event) {
           event.preventDefault();
           input.value = answer.suggestion;
