@@ -9,7 +9,7 @@ attributes that refer to them. Text, entities and all other markup pass
 through as they were written.
 """
 from dataclasses import dataclass, field
-from html import escape, unescape
+from html import unescape
 from html.parser import HTMLParser
 
 LINKS = ("href", "src", "action")
@@ -91,7 +91,7 @@ class _Copy(HTMLParser):
                 self.ids.add(value)
             elif value is not None and self.rename and name in ID_REFS:
                 value = " ".join(self.rename(part) for part in value.split())
-            out.append(f" {name}" if value is None else f' {name}="{escape(value)}"')
+            out.append(f" {name}" if value is None else f' {name}="{_quoted(value)}"')
         return "".join(out)
 
     def handle_endtag(self, tag):
@@ -130,3 +130,7 @@ class _Copy(HTMLParser):
 
     def handle_comment(self, data):
         pass  # comments are for the templates' readers (and the preview server's marker)
+
+
+def _quoted(value):
+    return value.replace("&", "&amp;").replace('"', "&quot;")
