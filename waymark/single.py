@@ -86,7 +86,7 @@ def write_all(app, site, staging, problems, built=None):
     """Write every language's file into `staging`; freeze the pages that
     offer them again, with their sizes. Returns the paths written."""
     built = built or build_date()
-    fingerprint = _fingerprint(site.config, problems)
+    fingerprint = key_fingerprint(site.config, problems)
     offers = {}
     for lang in site.languages:
         html = assemble(app, site, lang, Path(staging), built, problems)
@@ -263,7 +263,8 @@ def _refreeze(app, pages, problems):
                        f"freezing failed: {type(error).__name__}: {error}")
 
 
-def _fingerprint(config, problems):
+def key_fingerprint(config, problems):
+    """The fingerprint of the site's `public_key`, or '' when it has none."""
     if not config.public_key:
         return ""
     try:

@@ -21,7 +21,7 @@ import shutil
 from flask import render_template
 from markupsafe import Markup
 
-from . import build as site_build, filenames, signing, single, zim
+from . import build as site_build, filenames, offline, signing, single, zim
 
 SUMS = "SHA256SUMS"
 SIGNATURE = SUMS + signing.SIGNATURE_SUFFIX
@@ -56,7 +56,12 @@ def export(content_dir, folder, translations_dir, cache_dir, problems, *, with_z
     if loaded is None:
         raise site_build.BuildFailed(problems)
     site, app = loaded
-    written = {f"{SITE}/{path}" for path in _files(folder / SITE)}
+    # Only what the build wrote: a file someone added to site/ is not blessed by SHA256SUMS.
+    written = {f"{SITE}/{path}" for path in offline.listed_files(folder / SITE)}
+    strangers = sorted(set(f"{SITE}/{path}" for path in _files(folder / SITE)) - written)
+    if strangers:
+        raise CannotExport(f"{folder / SITE} holds files the build did not write "
+                           f"({', '.join(strangers[:5])}): remove them and export again")
     singles = {}
     for lang in site.languages:
         name = single.file_name(site.config, lang.code)
@@ -70,7 +75,9 @@ def export(content_dir, folder, translations_dir, cache_dir, problems, *, with_z
                                   everything=len(site.languages) > 1):
             books[book.code] = (f"{KIWIX}/{book.path.name}", book.path.stat().st_size)
     written |= {path for path, _ in singles.values()} | {path for path, _ in books.values()}
-    (folder / START).write_text(start_here(app, site, singles, books), encoding="utf-8")
+    fingerprint = single.key_fingerprint(site.config, problems)
+    (folder / START).write_text(start_here(app, site, singles, books, fingerprint),
+                                encoding="utf-8")
     written.add(START)
     for path in old - written:
         (folder / path).unlink(missing_ok=True)
@@ -95,9 +102,8 @@ def _earlier_copy(folder):
         raise CannotExport(f"{folder} is not empty and holds no earlier copy ({SUMS} is "
                            f"missing): choose an empty or new folder")
     old = {path for _, path in read_sums(listed)}
-    others = [path for path in _files(folder)
-              if path not in old and path not in (SUMS, SIGNATURE)
-              and not path.startswith(f"{SITE}/")]  # the build knows its own files
+    others = [path for path in _files(folder) if path not in old
+              and path not in (SUMS, SIGNATURE) and not _system_file(path, old)]
     if others:
         shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
         raise CannotExport(f"{folder} holds files that are not part of the earlier copy "
@@ -105,7 +111,7 @@ def _earlier_copy(folder):
     return old
 
 
-def start_here(app, site, singles, books):
+def start_here(app, site, singles, books, fingerprint=""):
     """START-HERE.html: for each language, in that language, its home, its
     single file and its Kiwix book."""
     sections = []
@@ -115,7 +121,7 @@ def start_here(app, site, singles, books):
             sections.append(Markup(render_template(
                 "start-here-language.html", lang=lang, site_path=SITE,
                 single=singles.get(lang.code), book=books.get(lang.code),
-                fingerprint=single.offer(lang.code).fingerprint)))
+                fingerprint=fingerprint)))
     with app.test_request_context("/index.html"):
         app.preprocess_request()
         return render_template("start-here.html", sections=sections, site_path=SITE,
