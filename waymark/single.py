@@ -87,9 +87,10 @@ def write_all(app, site, staging, problems, built=None):
     offer them again, with their sizes. Returns the paths written."""
     built = built or build_date()
     fingerprint = key_fingerprint(site.config, problems)
+    code = _scripts(site, Path(staging), problems)
     offers = {}
     for lang in site.languages:
-        html = assemble(app, site, lang, Path(staging), built, problems)
+        html = assemble(app, site, lang, Path(staging), built, code, problems)
         path = Path(staging) / FOLDER / f"{lang.code}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         data = html.encode("utf-8")
@@ -116,7 +117,8 @@ def built_app(content_dir, translations_dir, problems):
 def pages_of(site, code):
     """(key, URL relative to the language folder) of every page in the file:
     the home first, then each section with its guides, the pages, and the
-    other site pages (contacts, search). The key is the URL less `.html`."""
+    other site pages as kinds declares them (search, contacts). The key is
+    the URL less `.html`."""
     site_pages = [page for page in kinds.SITE_PAGES if page.per_language
                   and page.wanted(site) and page.name not in LEFT_OUT]
     urls = [page.url for page in site_pages if page.name == "home"]
@@ -125,38 +127,37 @@ def pages_of(site, code):
     return [(url[:-len(".html")], url) for url in urls]
 
 
-def assemble(app, site, lang, staging, built, problems):
-    """The single file of `lang`, as text."""
-    code = lang.code
-    keys = dict((url, key) for key, url in pages_of(site, code))
+def assemble(app, site, lang, staging, built, code, problems):
+    """The single file of `lang`, as text; `code` holds the scripts to inline
+    (see _scripts)."""
+    keys = dict((url, key) for key, url in pages_of(site, lang.code))
     pages, ids, links = [], set(), []
     for url, key in keys.items():
-        page = _page_copy(staging, code, url, key, keys, site.config.base_url, links)
+        page = _page_copy(staging, lang.code, url, key, keys, site.config.base_url, links)
         pages.append((key, page.title, Markup(page.html)))
         ids |= page.ids | {key}
     for target in links:
         if target not in ids:
-            problems.error(f"(built file) {FOLDER}/{code}.html", None,
+            problems.error(f"(built file) {FOLDER}/{lang.code}.html", None,
                            f"it links to '#{target}', which is not in the file")
     own = {"style": _style(staging), "head": "document.documentElement.className = 'js';"}
-    scripts = [_index_script(staging, code, keys)]
-    stemmer = stemmer_code(code)
-    if stemmer:
-        scripts.append(_code(staging / f"static/search/stem-{stemmer}.js"))
-    scripts += [_code(OWN / "single.js"), _code(staging / "static/search/search.js")]
+    stemmer = stemmer_code(lang.code)
+    scripts = [_index_script(staging, lang.code, keys), code.get(f"search/stem-{stemmer}.js"),
+               code["single.js"], code["search/search.js"]]
+    scripts = [text for text in scripts if text]
     csp = ("default-src 'none'; script-src " + " ".join(
         _hash(text) for text in [own["head"], *scripts]) + f"; style-src {_hash(own['style'])}"
         "; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'")
-    with app.test_request_context(f"/{code}/index.html"):
+    with app.test_request_context(f"/{lang.code}/index.html"):
         app.preprocess_request()  # the language of the page, as a request for it would set
         context = views.common(path="index.html")
         context.update(
-            pages=pages, csp=csp, built=built, name=file_name(site.config, code),
+            pages=pages, csp=csp, built=built, name=file_name(site.config, lang.code),
             style=Markup(own["style"]), head_script=Markup(own["head"]),
             scripts=[Markup(text) for text in scripts],
             icon=_data_uri(staging / "static/icons/icon.svg"),
             logo_uri=_data_uri(staging / "static" / context["logo"]) if context["logo"] else "",
-            newer=_newer_copy(site, code))
+            newer=_newer_copy(site, lang.code))
         return render_template("single.html", **context)
 
 
@@ -209,10 +210,34 @@ def _safe_inline(text):
     return text.replace("<", "\\u003c")
 
 
-def _code(path):
+def _scripts(site, staging, problems):
+    """{name: text} of the scripts every file inlines: the search, its
+    stemmers (static/ names), and the file's own script ("single.js")."""
+    names = ["search/search.js"] + sorted({f"search/stem-{stemmer_code(lang.code)}.js"
+                                           for lang in site.languages if stemmer_code(lang.code)})
+    code = {name: _code(staging / "static" / name, _source(site.config, name), problems)
+            for name in names}
+    code["single.js"] = _code(OWN / "single.js", OWN / "single.js", problems)
+    return code
+
+
+def _source(config, name):
+    """The file a static file was built from: the site's override, or Waymark's."""
+    override = config.overrides and config.overrides / "static" / name
+    return override if override and override.is_file() else SITE_DIR / "static" / name
+
+
+def _code(path, source, problems):
+    """A script to inline; one that would end its <script> element early is
+    an error naming its `source` (a site's override of search.js, say)."""
     text = path.read_text(encoding="utf-8")
-    if re.search(r"</script|<!--", text, re.IGNORECASE):
-        raise ValueError(f"{path}: cannot be inlined: it contains '</script' or '<!--'")
+    found = re.search(r"</script|<!--", text, re.IGNORECASE)
+    if found:
+        line = text[:found.start()].count("\n") + 1
+        problems.error(source, line, f"cannot be put inside the single file: it contains "
+                                   f"'{found.group(0)}' (write it as '<\\/script' or "
+                                   f"'<\\!--')")
+        return ""
     return text
 
 
