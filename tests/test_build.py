@@ -11,7 +11,7 @@ from conftest import ROOT
 from helpers import write
 from waymark.build import build
 from waymark.errors import BuildFailed
-from waymark.offline import listed_files
+from waymark.offline import listed_files, read_build
 
 
 def page(site, path):
@@ -132,6 +132,11 @@ def test_every_file_the_build_wrote_is_listed_for_the_next_build(small_site):
     # reads that from the worker's lists, so they name every file.
     on_disk = {p.relative_to(small_site).as_posix() for p in small_site.rglob("*") if p.is_file()}
     assert listed_files(small_site) == on_disk
+    # The single files too, which the worker does not save: its data names them apart.
+    assert {p for p in on_disk if p.startswith("downloads/")} == {
+        f"downloads/{c}.html" for c in ("ar", "en", "es", "fa")}
+    assert read_build(small_site / "sw.js")["unsaved"] == sorted(
+        f"downloads/{c}.html" for c in ("ar", "en", "es", "fa"))
     # No stemmer that no language of the site uses is published.
     assert {p for p in on_disk if "stem-" in p} == {
         f"static/search/stem-{c}.js" for c in ("ar", "en", "es")}
