@@ -80,7 +80,7 @@ def test_home_and_offline_page_offer_the_file_with_its_size(sample_site):
     for path in ("ar/index.html", "ar/offline.html"):
         page = text(sample_site / path)
         found = re.search(r'<a class="download" href="../downloads/ar.html" '
-                          r'download="Waymark-ar.html">([^<]+)</a> <small>\(([^)]+)\)</small>',
+                          r'download="Waymark-ar.html">([^<]+)</a> <small class="size">\(([^)]+)\)</small>',
                           page)
         assert found, path
         size = (sample_site / "downloads/ar.html").stat().st_size
