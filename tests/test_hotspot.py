@@ -58,12 +58,9 @@ def test_a_phone_on_the_hotspot_is_offered_the_single_file(small_site, serve, pl
 
 
 @pytest.fixture
-def playwright_browser():
-    """Chromium that resolves lan.test to 127.0.0.1, as a phone resolves the laptop."""
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS + ["--host-resolver-rules=MAP lan.test 127.0.0.1"])
-        yield browser
-        browser.close()
+def playwright_browser(browser):
+    """A Chromium that resolves lan.test to 127.0.0.1, as a phone resolves the laptop."""
+    other = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS + ["--host-resolver-rules=MAP lan.test 127.0.0.1"])
+    yield other
+    other.close()

@@ -11,7 +11,6 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
 from helpers import write
 from test_browser import wait_for
 from waymark import single

@@ -140,7 +140,7 @@ def assemble(app, site, lang, staging, built, code, problems):
         if target not in ids:
             problems.error(f"(built file) {FOLDER}/{lang.code}.html", None,
                            f"it links to '#{target}', which is not in the file")
-    own = {"style": _style(staging), "head": "document.documentElement.className = 'js';"}
+    own = {"style": code["style"], "head": "document.documentElement.className = 'js';"}
     stemmer = stemmer_code(lang.code)
     scripts = [_index_script(staging, lang.code, keys), code.get(f"search/stem-{stemmer}.js"),
                code["single.js"], code["search/search.js"]]
@@ -211,13 +211,15 @@ def _safe_inline(text):
 
 
 def _scripts(site, staging, problems):
-    """{name: text} of the scripts every file inlines: the search, its
-    stemmers (static/ names), and the file's own script ("single.js")."""
+    """{name: text} of the code every file inlines: the search and its
+    stemmers (by static/ names), the file's own script ("single.js") and
+    the stylesheet ("style")."""
     names = ["search/search.js"] + sorted({f"search/stem-{stemmer_code(lang.code)}.js"
                                            for lang in site.languages if stemmer_code(lang.code)})
     code = {name: _code(staging / "static" / name, _source(site.config, name), problems)
             for name in names}
     code["single.js"] = _code(OWN / "single.js", OWN / "single.js", problems)
+    code["style"] = _style(staging, site.config, problems)
     return code
 
 
@@ -241,10 +243,15 @@ def _code(path, source, problems):
     return text
 
 
-def _style(staging):
+def _style(staging, config, problems):
     """The site's stylesheet (already in its theme colour) and the file's own."""
-    return ((staging / "static/style.css").read_text(encoding="utf-8") + "\n"
-            + (OWN / "single.css").read_text(encoding="utf-8"))
+    text = (staging / "static/style.css").read_text(encoding="utf-8")
+    found = re.search(r"</style", text, re.IGNORECASE)
+    if found:
+        problems.error(_source(config, "style.css"), text[:found.start()].count("\n") + 1,
+                       "cannot be put inside the single file: it contains '</style'")
+        return ""
+    return text + "\n" + (OWN / "single.css").read_text(encoding="utf-8")
 
 
 def _hash(text):

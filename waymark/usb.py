@@ -51,7 +51,8 @@ def export(content_dir, folder, translations_dir, cache_dir, problems, *, with_z
     folder = Path(folder).resolve()
     private_key = signing.read_private_key(key) if key else None
     old = _earlier_copy(folder)
-    site_build.build(content_dir, folder / SITE, translations_dir, cache_dir)
+    built = site_build.build(content_dir, folder / SITE, translations_dir, cache_dir)
+    problems.items += built.problems.items  # the build's warnings
     loaded = single.built_app(content_dir, translations_dir, problems)
     if loaded is None:
         raise site_build.BuildFailed(problems)

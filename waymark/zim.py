@@ -15,8 +15,8 @@ book) are left out with the language menu. The full-text index (Xapian,
 in the book's language) gets each guide's own text, not the menus and
 footers around it; the search page works as on the site, from its index.
 """
-from dataclasses import dataclass
 from contextlib import contextmanager
+from dataclasses import dataclass
 import os
 from pathlib import Path
 import posixpath
