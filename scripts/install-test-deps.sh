@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Everything the tests need on a fresh Debian machine: Debian's Chromium
 # (Playwright drives it; we never download a browser of Playwright's own),
-# fonts for Arabic-script pages, nginx (the documented deploy is tried), and
+# fonts for Arabic-script pages, nginx (the documented deploy is tried),
+# kiwix-tools (kiwix-serve and kiwix-search read the ZIM books we write), and
 # the Python packages.
 set -euo pipefail
-PACKAGES="chromium fonts-noto-core nginx-light"
+PACKAGES="chromium fonts-noto-core nginx-light kiwix-tools"
 missing=""
 for package in $PACKAGES; do
   dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"

@@ -41,7 +41,7 @@ def results_html(answer, shown, strings, text, lang):
     marker = _Marker(lang, wanted)
     suggest = ""
     if answer.suggestion:
-        link = (f'<a href="search.html?q={quote(answer.suggestion)}">'
+        link = (f'<a href="?q={quote(answer.suggestion)}">'
                 f'{escape(answer.suggestion)}</a>')
         suggest = f'<p class="suggest">{strings["suggest"].replace("{suggestion}", link)}</p>'
     if not shown:

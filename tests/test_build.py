@@ -11,7 +11,7 @@ from conftest import ROOT
 from helpers import write
 from waymark.build import build
 from waymark.errors import BuildFailed
-from waymark.offline import listed_files
+from waymark.offline import listed_files, read_build
 
 
 def page(site, path):
@@ -28,7 +28,8 @@ def test_every_page_of_every_language_is_built(small_site):
                     "offline.html", "print.html", "search.html", "work/contract.html", "work/hours.html",
                     "work/index.html"]
     assert built == sorted(["index.html", "status.html", "404.html"] + [
-        f"{lang}/{p}" for lang in ("ar", "en", "es", "fa") for p in per_language])
+        f"{lang}/{p}" for lang in ("ar", "en", "es", "fa") for p in per_language] + [
+        f"downloads/{lang}.html" for lang in ("ar", "en", "es", "fa")])  # the single files
 
 
 @pytest.mark.parametrize("lang, direction", [("en", "ltr"), ("es", "ltr"), ("ar", "rtl"),
@@ -108,7 +109,8 @@ def test_all_links_are_relative_and_end_in_html(small_site):
 
 
 def test_every_page_forbids_other_origins_and_inline_script(small_site):
-    for file in small_site.rglob("*.html"):
+    # (The single files allow their own inline code by hash: see test_single.py.)
+    for file in set(small_site.rglob("*.html")) - set(small_site.glob("downloads/*")):
         html = file.read_text(encoding="utf-8")
         csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
         assert "default-src 'self'" in csp and "script-src 'self'" in csp, file
@@ -135,6 +137,11 @@ def test_every_file_the_build_wrote_is_listed_for_the_next_build(small_site):
     # reads that from the worker's lists, so they name every file.
     on_disk = {p.relative_to(small_site).as_posix() for p in small_site.rglob("*") if p.is_file()}
     assert listed_files(small_site) == on_disk
+    # The single files too, which the worker does not save: its data names them apart.
+    assert {p for p in on_disk if p.startswith("downloads/")} == {
+        f"downloads/{c}.html" for c in ("ar", "en", "es", "fa")}
+    assert read_build(small_site / "sw.js")["unsaved"] == sorted(
+        f"downloads/{c}.html" for c in ("ar", "en", "es", "fa"))
     # No stemmer that no language of the site uses is published.
     assert {p for p in on_disk if "stem-" in p} == {
         f"static/search/stem-{c}.js" for c in ("ar", "en", "es", "fa")}

@@ -64,7 +64,8 @@ def test_the_output_holds_nothing_readers_do_not_need(content, tmp_path):
     output = tmp_path / "dist"
     build(content, output)
     assert sorted(p.name for p in output.iterdir()) == [
-        "404.html", "ar", "en", "es", "fa", "index.html", "static", "status.html", "sw.js"]
+        "404.html", "ar", "downloads", "en", "es", "fa", "index.html", "static", "status.html",
+        "sw.js"]
     assert [p for p in output.rglob(".*")] == []
     # The preview server's search index lives in the site's cache instead.
     assert (tmp_path / ".waymark/search/en").is_dir()

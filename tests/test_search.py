@@ -270,4 +270,4 @@ def test_preview_server_answers_searches_from_whoosh(sample_site, serve):
     assert "<mark>" in html and 'value="اللجوء"' in html
     with urlopen(server.url + "en/search.html?q=pasport") as response:
         html = response.read().decode("utf-8")
-    assert '<p class="suggest">Did you mean <a href="search.html?q=passport">passport</a>?</p>' in html
+    assert '<p class="suggest">Did you mean <a href="?q=passport">passport</a>?</p>' in html

@@ -23,7 +23,7 @@ if SHARED_DIR != PACKAGE_DIR:
 SITE_DIR = SHARED_DIR / "site"
 TRANSLATIONS_DIR = SHARED_DIR / "translations"  # Waymark's own UI catalogues
 
-from . import assets, catalogs, dates, handouts, languages, prose, views  # noqa: E402  (they need the paths above)
+from . import assets, catalogs, dates, handouts, languages, prose, single, views  # noqa: E402  (they need the paths above)
 
 
 def create_app(site, ui=None, status=(), test_config=None):
@@ -47,7 +47,8 @@ def create_app(site, ui=None, status=(), test_config=None):
                                   endpoint_for=views.endpoint_for, format_date=dates.format_date,
                                   language_name=languages.native_name,
                                   in_every_language=views.in_every_language,
-                                  qr_svg=handouts.qr_svg, contents_of=prose.contents)
+                                  qr_svg=handouts.qr_svg, contents_of=prose.contents,
+                                  pass_on=single.offer)
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     app.add_url_rule("/static/<path:filename>", "static", partial(assets.serve, site.config))
     app.register_blueprint(views.bp)

@@ -10,8 +10,10 @@ Stages, in order; nothing is written to the output before every check passed:
    pages' links;
 5. index each language for search (`search.export`): the browser's copy
    into the site, the preview server's Whoosh index into the cache folder;
-6. write the service worker with the precache list (`offline`);
-7. publish: put the staged files in the output folder (`publish`).
+6. write each language's single file, to pass on (`single`), and warn
+   about file names a memory card cannot hold (`filenames`);
+7. write the service worker with the precache list (`offline`);
+8. publish: put the staged files in the output folder (`publish`).
 A failure at any stage raises BuildFailed with every problem found, and the
 previous output stays as it was.
 """
@@ -19,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 import shutil
 
-from . import (__version__, catalogs, config, content, create_app, files, freeze, offline, publish,
-               status)
+from . import (__version__, catalogs, config, content, create_app, files, filenames, freeze,
+               offline, publish, single, status)
 from .errors import BuildFailed, Problems
 from .search import export as search_export, vocabulary as search_vocabulary
 
@@ -77,8 +79,11 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
         index_dir = cache_dir / f"{SEARCH_INDEX}.new"
         shutil.rmtree(index_dir, ignore_errors=True)
         search_export.write_all(site, staging, index_dir)
+        unsaved = single.write_all(app, site, staging, problems)
+        filenames.warn(staging, problems)
+        _stop_on_errors(problems)
         offline.write_worker(staging, [lang.code for lang in site.languages],
-                             site.config.default_language)
+                             site.config.default_language, unsaved)
         publish.publish(staging, output_dir, cache_dir, problems)
         _stop_on_errors(problems)
     _replace(index_dir, cache_dir / SEARCH_INDEX)

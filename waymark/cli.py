@@ -8,6 +8,10 @@
     waymark translate LANG [PATH ...] [--content DIR]
     waymark mark-current FILE ...
     waymark preview [--content DIR] [--port N]
+    waymark export zim --output DIR [--all-languages] [--content DIR]
+    waymark export usb --output DIR [--zim] [--sign KEY] [--content DIR]
+    waymark verify DIR [--public-key KEY]
+    waymark keygen KEY
 
 Every default folder is relative to the site folder: the current folder, or
 the one given with `-C DIR`. The commands only parse and print; what they
@@ -18,7 +22,8 @@ import json
 from pathlib import Path
 import sys
 
-from . import __version__, build as site_build, config, preview, scaffold, status, translators
+from . import (__version__, build as site_build, config, hotspot, preview, scaffold, signing,
+               single, status, translators, usb, zim)
 from .errors import BuildFailed, Problems, command
 from .serve import lan_addresses, make_server
 
@@ -69,12 +74,39 @@ def parser():
                "content")
     mark.add_argument("files", nargs="+", type=Path)
     add("preview", "serve the content live while you edit it", "content", "translations", "port")
+    exports = commands.add_parser("export", help="editions to pass on: Kiwix books, USB copies",
+                                  description="editions to pass on: Kiwix books, USB copies")
+    kinds = exports.add_subparsers(dest="edition", required=True)
+    for name, help in (("zim", "build the site and write a Kiwix book (ZIM) per language"),
+                       ("usb", "build the site into a folder to copy to a USB stick")):
+        edition = kinds.add_parser(name, help=help, description=help)
+        for option in ("content", "translations"):
+            flag, settings = OPTIONS[option]
+            edition.add_argument(flag, **settings)
+        edition.add_argument("--output", type=Path, required=True, help="the folder to write")
+    kinds.choices["zim"].add_argument("--all-languages", action="store_true",
+                                      help="also write one book with every language")
+    kinds.choices["usb"].add_argument("--zim", action="store_true",
+                                      help="add the Kiwix books (and one with every language)")
+    kinds.choices["usb"].add_argument("--sign", type=Path, metavar="KEY",
+                                      help="sign SHA256SUMS with this private key "
+                                           "(waymark keygen)")
+    verify = commands.add_parser("verify", help="check a USB copy: every file there and "
+                                                "unchanged, and no other file",
+                                 description="check a USB copy against its SHA256SUMS")
+    verify.add_argument("folder", type=Path)
+    verify.add_argument("--public-key", type=Path, metavar="KEY",
+                        help="also check that SHA256SUMS is signed with this key's pair")
+    keygen = commands.add_parser("keygen", help="make a key pair to sign USB copies",
+                                 description="make a key pair to sign USB copies")
+    keygen.add_argument("key", type=Path, help="the private key's file; the public key "
+                                               "is written beside it as KEY.pub")
     return main_parser
 
 
 def main(argv=None):
     args = parser().parse_args(argv)
-    for name in ("content", "translations", "output"):
+    for name in ("content", "translations", "output", "folder", "key", "sign", "public_key"):
         if getattr(args, name, None) is not None:
             setattr(args, name, args.site / getattr(args, name))
     return COMMANDS[args.command](args)
@@ -120,7 +152,8 @@ def run_serve(args):
     host = "0.0.0.0" if args.lan else "127.0.0.1"
     index = site_build.cache_dir_of(args.site / "content") / site_build.SEARCH_INDEX
     try:
-        server = make_server(args.output, host, args.port, verbose=True, index_dir=index)
+        server = make_server(args.output, host, args.port, verbose=True, index_dir=index,
+                             lan=[] if args.lan else None)
     except OSError as error:
         print(f"Cannot listen on port {args.port}: {error.strerror}. "
               f"Try --port {args.port + 1}.", file=sys.stderr)
@@ -128,14 +161,19 @@ def run_serve(args):
     port = server.server_address[1]
     print(f"Serving {args.output} at http://127.0.0.1:{port}/  (Ctrl+C to stop)")
     if args.lan:
-        addresses = lan_addresses()
-        for address in addresses:
-            print(f"On the same Wi-Fi or hotspot, type: http://{address}:{port}/")
-        if not addresses:
+        server.lan = [f"http://{address}:{port}/" for address in lan_addresses()]
+        for address in server.lan:
+            print(f"On the same Wi-Fi or hotspot, type: {address}   or scan:")
+            print(hotspot.terminal_code(address))
+        if server.lan:
+            print(f"To show the codes on this laptop's screen, open "
+                  f"http://127.0.0.1:{port}{hotspot.PAGE}")
+        else:
             print("This computer has no network address yet: join a Wi-Fi network or start "
                   "its hotspot, then run this again.")
         print("Phones on the hotspot read the pages but cannot save them for offline "
-              "use (browsers allow that only over https).")
+              "use (browsers allow that only over https); every page offers its "
+              "language as one file to download instead.")
     with server:
         try:
             server.serve_forever()
@@ -219,6 +257,93 @@ def run_preview(args):
     return 0
 
 
+def run_export(args):
+    print(f"Waymark {__version__}")
+    problems = Problems(root=str(Path.cwd()))
+    cache = site_build.cache_dir_of(args.content)
+    try:
+        if args.edition == "zim":
+            books = _export_zim(args, cache, problems)
+        else:
+            exported = usb.export(args.content, args.output, args.translations, cache,
+                                  problems, with_zim=args.zim, key=args.sign)
+    except BuildFailed as failure:
+        _print_problems(failure.problems)
+        print(f"Export failed: {len(failure.problems.errors)} error(s).", file=sys.stderr)
+        return 1
+    except (usb.CannotExport, ValueError, OSError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    _print_problems(problems)
+    if problems.errors:
+        return 1
+    if args.edition == "zim":
+        for book in books:
+            print(f"wrote {book.path}  ({book.path.stat().st_size // 1024} KB)")
+        return 0
+    print(f"Wrote a copy of {exported.files} files into {exported.folder}, with {usb.SUMS}"
+          + (f" signed in {usb.SIGNATURE}" if exported.signed else "")
+          + f". Check it (after copying too) with: {command()} verify {args.output}")
+    return 0
+
+
+def _export_zim(args, cache, problems):
+    # The books are made from a build of their own, kept in the cache folder.
+    built = site_build.build(args.content, cache / "zim-site", args.translations, cache)
+    _print_problems(built.problems)
+    loaded = single.built_app(args.content, args.translations, problems)
+    if loaded is None:
+        raise BuildFailed(problems)
+    site, app = loaded
+    return zim.write_all(app, site, built.output, args.output, problems,
+                         everything=args.all_languages)
+
+
+def run_verify(args):
+    try:
+        report = usb.verify(args.folder, args.public_key)
+    except (usb.CannotExport, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    for label, paths in (("altered", report.altered), ("missing", report.missing),
+                         ("extra", report.extra)):
+        for path in paths:
+            print(f"{label + ':':9}{path}")
+    if report.altered or report.missing or report.extra:
+        print(f"{args.folder} does not match its {usb.SUMS}: {len(report.altered)} altered, "
+              f"{len(report.missing)} missing, {len(report.extra)} extra. Do not pass this "
+              f"copy on; make a new one.", file=sys.stderr)
+    else:
+        print(f"All {report.checked} files in {args.folder} are present and unchanged, "
+              f"and there is no other file.")
+    if report.signature == "good":
+        print(f"{usb.SUMS} is signed with the key whose fingerprint is {report.fingerprint}.")
+    elif report.signature == "bad":
+        print(f"The signature does not match: {usb.SUMS} was not signed with the key whose "
+              f"fingerprint is {report.fingerprint}, or it was changed.", file=sys.stderr)
+    elif report.signature == "missing":
+        print(f"{args.folder} has no {usb.SIGNATURE}: nothing says who made this copy.",
+              file=sys.stderr)
+    elif (args.folder / usb.SIGNATURE).is_file():
+        print(f"The copy is signed: add --public-key KEY to check who signed it.")
+    return 0 if report.ok else 1
+
+
+def run_keygen(args):
+    try:
+        private, public = signing.keygen(args.key)
+    except FileExistsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    key = signing.read_public_key(public)
+    print(f"wrote {private}  (the private key: keep it safe and never publish it)")
+    print(f"wrote {public}  (the public key: publish it, and set public_key: {public} in "
+          f"waymark.yml to show its fingerprint on the Offline page)")
+    print(f"fingerprint: {signing.fingerprint(key)}")
+    return 0
+
+
 COMMANDS = {"init": run_init, "build": run_build, "serve": run_serve, "check": run_check,
             "status": run_status, "translate": run_translate, "mark-current": run_mark_current,
-            "preview": run_preview}
+            "preview": run_preview, "export": run_export, "verify": run_verify,
+            "keygen": run_keygen}

@@ -22,7 +22,7 @@ DEFAULT_COLOUR = "#0c5c58"
 DEFAULTS = {"name": "Waymark", "default_language": "en", "languages": [],
             "language_settings": {}, "theme_colour": DEFAULT_COLOUR, "logo": None,
             "base_url": "", "overrides": None, "copy_outdated_after_days": 180,
-            "content_licence": "CC-BY-4.0"}
+            "content_licence": "CC-BY-4.0", "public_key": None}
 # The licences a site can give its guides (SPDX ids), as the footer names
 # and links them; "none" shows none.
 CONTENT_LICENCES = {
@@ -48,6 +48,7 @@ class Config:
     overrides: Path | None = None  # a folder with templates/ and static/ of the site's own
     copy_outdated_after_days: int = 180
     content_licence: str = "CC-BY-4.0"  # an SPDX id from CONTENT_LICENCES
+    public_key: Path | None = None  # the Ed25519 key that signs USB copies (waymark keygen)
     site_dir: Path | None = None
 
     def language(self, code):
@@ -104,11 +105,15 @@ def load(content_dir, problems):
     if overrides and not overrides.is_dir():
         problems.error(path, None, f"'overrides' names {settings['overrides']}, which is not "
                                    f"a folder in {site_dir}")
+    public_key = _site_path(settings["public_key"], site_dir)
+    if public_key and not public_key.is_file():
+        problems.error(path, None, f"'public_key' names {settings['public_key']}, which is not "
+                                   f"a file in {site_dir}")
     return Config(names.get(default) or names[""], default, [folders[code] for code in order],
                   names=names, theme_colour=settings["theme_colour"], logo=logo,
                   base_url=settings["base_url"], overrides=overrides,
                   copy_outdated_after_days=settings["copy_outdated_after_days"],
-                  content_licence=settings["content_licence"],
+                  content_licence=settings["content_licence"], public_key=public_key,
                   site_dir=site_dir)
 
 
@@ -280,5 +285,6 @@ CHECKS = {
     "overrides": _text,
     "copy_outdated_after_days": _days,
     "content_licence": _licence,
+    "public_key": _text,
 }
 assert set(CHECKS) == set(DEFAULTS)

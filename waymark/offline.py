@@ -33,9 +33,9 @@ def revision(data):
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-def precache(output_dir, languages):
+def precache(output_dir, languages, unsaved=()):
     """{group: [[path, revision, size], ...]}: "" for the shared files, then
-    one group per language."""
+    one group per language; not the files in `unsaved`."""
     output_dir = Path(output_dir)
     groups = {"": []}
     groups.update({code: [] for code in languages})
@@ -45,7 +45,7 @@ def precache(output_dir, languages):
     not_saved = {f"{code}/{NOT_SAVED}" for code in languages}
     for file in sorted(output_dir.rglob("*")):
         path = file.relative_to(output_dir).as_posix()
-        if not file.is_file() or path == WORKER or path.startswith("."):
+        if not file.is_file() or path == WORKER or path.startswith(".") or path in unsaved:
             continue  # the worker itself, and the preview server's search index
         data = file.read_bytes()
         top = path.split("/", 1)[0]
@@ -60,10 +60,13 @@ def precache(output_dir, languages):
     return groups
 
 
-def write_worker(output_dir, languages, default_language):
-    """Write each language's list and `sw.js`; return the precache groups."""
+def write_worker(output_dir, languages, default_language, unsaved=()):
+    """Write each language's list and `sw.js`; return the precache groups.
+    `unsaved` are files the build wrote that the worker does not save (each
+    language's single file, for passing on): the worker's data names them
+    only so that the next build knows it wrote them."""
     output_dir = Path(output_dir)
-    files = precache(output_dir, languages)
+    files = precache(output_dir, languages, set(unsaved))
     langs = {}
     for code in languages:
         data = _json({"files": [entry[:2] for entry in files[code]]}).encode("utf-8")
@@ -72,7 +75,8 @@ def write_worker(output_dir, languages, default_language):
         langs[code] = [revision(data), len(data) + sum(entry[2] for entry in files[code])]
     build = {"default": default_language,
              "shared": [entry[:2] for entry in files[""]],
-             "langs": langs}
+             "langs": langs,
+             "unsaved": sorted(unsaved)}
     template = (SITE_DIR / WORKER).read_text(encoding="utf-8")
     start, end = template.index(PLACEHOLDER[0]), template.index(PLACEHOLDER[1])
     code = template[:start] + _json(build) + template[end + len(PLACEHOLDER[1]):]
@@ -83,7 +87,7 @@ def write_worker(output_dir, languages, default_language):
 def listed_files(output_dir):
     """Every file a build in `output_dir` listed for offline use, as relative
     POSIX paths: the worker, the shared files, each language's list and its
-    files. (Not the preview server's `.whoosh/` index, nor the stemmers no
+    files, and the files it wrote but did not list (the single files). (Not the preview server's `.whoosh/` index, nor the stemmers no
     language uses, which a build writes but no reader needs.) Empty when the
     folder holds no build; earlier builds' single-list workers are read too."""
     output_dir = Path(output_dir)
@@ -94,7 +98,7 @@ def listed_files(output_dir):
     listed = {WORKER}
     if "files" in build:  # before per-language lists, sw.js listed every file
         return listed | {path for group in build["files"].values() for path, *_ in group}
-    listed |= {path for path, _ in build["shared"]}
+    listed |= {path for path, _ in build["shared"]} | set(build.get("unsaved", ()))
     for code in build["langs"]:
         listed.add(f"{code}/{LIST}")
         lang_list = output_dir / code / LIST

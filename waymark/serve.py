@@ -19,6 +19,7 @@ import struct
 import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from . import hotspot
 from .headers import SECURITY_HEADERS
 from .search import page as search_page
 
@@ -42,10 +43,13 @@ class Handler(SimpleHTTPRequestHandler):
                       ".js": "text/javascript", ".json": "application/json"}
 
     def do_GET(self):
-        """Static files, except that a search is answered from the Whoosh index."""
+        """Static files, except that a search is answered from the Whoosh index,
+        and that with --lan the hotspot page shows the address as QR codes."""
         if self.refuse():
             return None
         parts = urlsplit(self.path)
+        if parts.path == hotspot.PAGE and self.server.lan is not None:
+            return self._send(hotspot.page(self.server.lan))
         match = SEARCH_PAGE.fullmatch(parts.path)
         text = parse_qs(parts.query).get("q", [""])[0]
         root = Path(self.directory)
@@ -54,7 +58,9 @@ class Handler(SimpleHTTPRequestHandler):
         if not (match and text.strip() and page.is_file() and index):
             return super().do_GET()
         lang = match.group(1)
-        html = search_page.render(page.read_text(encoding="utf-8"), index / lang, lang, text)
+        self._send(search_page.render(page.read_text(encoding="utf-8"), index / lang, lang, text))
+
+    def _send(self, html):
         body = html.encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -102,12 +108,15 @@ class Handler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(directory, host="127.0.0.1", port=8000, verbose=False, index_dir=None):
+def make_server(directory, host="127.0.0.1", port=8000, verbose=False, index_dir=None,
+                lan=None):
     """A server of the built folder `directory`; search pages are answered
-    from the Whoosh indexes in `index_dir` (the build's cache), if given."""
+    from the Whoosh indexes in `index_dir` (the build's cache), if given.
+    `lan`: the addresses phones type, shown as QR codes at hotspot.PAGE."""
     server = Server((host, port), partial(Handler, directory=str(directory)))
     server.verbose = verbose
     server.index_dir = Path(index_dir) if index_dir else None
+    server.lan = lan
     server.requests = deque(maxlen=10_000)  # recent paths, for tests and curious users
     return server
 

@@ -131,6 +131,14 @@
     remember(lang);
   }
 
+  // Over plain http on a network (a hotspot: serve --lan, a Raspberry Pi) no
+  // page can be saved: offer the language's one-file copy instead.
+  var lanFile = document.getElementById('lan-file');
+  if (lanFile && location.protocol === 'http:' && !window.isSecureContext) {
+    lanFile.querySelector('a').href = lanFile.getAttribute('data-href');
+    lanFile.hidden = false;
+  }
+
   if (!('serviceWorker' in navigator) || !window.isSecureContext || removed ||
       !/^https?:$/.test(location.protocol)) {
     return;

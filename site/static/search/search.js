@@ -394,14 +394,25 @@
     });
   }
 
+  // Data already in the page (the single file carries it inline) is not loaded again.
+  function loaded(variable) {
+    return self[variable] && self[variable][lang];
+  }
+
+  function stemmerFor(stem) {
+    return (self.WaymarkStemmers || {})[stem] ? Promise.resolve()
+      : load(here + 'stem-' + stem + '.js');
+  }
+
   // The index and its stemmer, asked for together: on a slow line each
   // round trip costs seconds.
   function ready() {
     if (!loading) {
-      var stemmer = STEMMERS.indexOf(code) >= 0 ? load(here + 'stem-' + code + '.js') : null;
-      loading = load(box.getAttribute('data-index')).then(function () {
+      var stemmer = STEMMERS.indexOf(code) >= 0 ? stemmerFor(code) : null;
+      loading = (loaded('WaymarkIndex') ? Promise.resolve()
+        : load(box.getAttribute('data-index'))).then(function () {
         var data = self.WaymarkIndex[lang];
-        if (data.stem && data.stem !== code) stemmer = load(here + 'stem-' + data.stem + '.js');
+        if (data.stem && data.stem !== code) stemmer = stemmerFor(data.stem);
         return (data.stem ? stemmer : Promise.resolve()).then(function () { index = new Index(data); });
       });
     }
@@ -410,7 +421,8 @@
 
   function loadTexts() {
     if (!texts) {
-      texts = load(box.getAttribute('data-text')).then(function () {
+      texts = (loaded('WaymarkText') ? Promise.resolve()
+        : load(box.getAttribute('data-text'))).then(function () {
         return self.WaymarkText[lang];
       });
     }
@@ -452,7 +464,7 @@
     var parts = box.getAttribute('data-suggest').split('{suggestion}');
     var hint = el('p', 'suggest', parts[0]);
     var link = el('a', '', answer.suggestion);
-    link.href = 'search.html?q=' + encodeURIComponent(answer.suggestion);
+    link.href = '?q=' + encodeURIComponent(answer.suggestion);
     link.addEventListener('click', function (event) {
       event.preventDefault();
       input.value = answer.suggestion;
