@@ -124,7 +124,7 @@ def test_changed_source_shows_as_outdated_with_its_changes_until_marked_current(
     assert lines[1:4] == ["    @@ -12 +12 @@", "    -2. Keep a copy.", "    +2. Keep two copies."]
     assert lines[4].startswith("content/es/work/contract.md:4: warning: the en source has changed")
     status = run("status", "--content", content, cwd=tmp_path).stdout.splitlines()
-    assert status[2] == f"es Spanish                   1      0         1        4    {UI}/{UI}"
+    assert status[2] == f"es Spanish                   1      0         1        4 {UI:5}/{UI}"
 
     marked = run("mark-current", "content/es/work/contract.md", "--content", "content",
                  cwd=tmp_path)
@@ -148,9 +148,9 @@ def test_status_table_and_page(tmp_path):
     status = run("status", "--content", content).stdout.splitlines()
     assert status == [
         "language                  done  draft  outdated  missing  UI strings   (6 files in en)",
-        f"ar Arabic                    0      2         0        4    {UI}/{UI}",
-        f"es Spanish                   2      0         1        3    {UI}/{UI}",
-        f"fa Persian                   0      1         0        5    {UI}/{UI}",
+        f"ar Arabic                    0      2         0        4 {UI:5}/{UI}",
+        f"es Spanish                   2      0         1        3 {UI:5}/{UI}",
+        f"fa Persian                   0      1         0        5 {UI:5}/{UI}",
         "The built site has the same as a page: status.html. "
         "'python3 build.py check' lists what to fix.",
     ]
