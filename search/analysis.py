@@ -77,11 +77,17 @@ _WORD = re.compile(r"[^\W_\u02bc]+")  # letters and digits: Python's \w less "_"
 _SPACELESS_CHAR = re.compile(f"[{_class(_SPACELESS)}]")
 
 
+# Unicode puts combining marks in planes 0, 1 and 14 only (a test checks the
+# rest), so the table below need not look at a million code points.
+MARK_PLANES = (range(0x20000), range(0xE0000, 0xF0000))
+
+
 @lru_cache(maxsize=None)
 def _marks_as_letters():
     """A str.translate table that turns every combining mark (Unicode
     category M) into a letter, so that \\w keeps marks inside words."""
-    return {code: "a" for code in range(0x110000) if unicodedata.category(chr(code))[0] == "M"}
+    return {code: "a" for plane in MARK_PLANES for code in plane
+            if unicodedata.category(chr(code))[0] == "M"}
 
 
 def words(text):

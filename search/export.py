@@ -13,10 +13,12 @@ from `file://`, and a USB copy must search too.
 """
 import json
 from pathlib import Path
+import shutil
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
 
+from .. import cache
 from . import analysis, query
 from .index import BOOSTS, FIELDS, build_index, docs_for
 
@@ -134,6 +136,36 @@ def write_language(site, lang, output_dir, index_dir):
     return len(docs)
 
 
-def write_all(site, output_dir, index_dir):
+KEY_FILE = "key"  # in a language's Whoosh index folder: the inputs it was made from
+
+
+def write_all(site, output_dir, index_dir, store=None, previous=None):
+    """Index every language. A language whose inputs did not change since
+    the build that made `previous` (the last Whoosh indexes) and put its
+    export into `store` (a cache.Store) is copied from them instead."""
     for language in site.languages:
-        write_language(site, language.code, output_dir, index_dir)
+        lang = language.code
+        key = inputs_key(site, lang)
+        old = Path(previous) / lang if previous else None
+        files = [store.get("search", f"{key}-{name}") for name in (INDEX_FILE, TEXT_FILE)] \
+            if store else [None]
+        if old and all(files) and (old / KEY_FILE).is_file() \
+                and (old / KEY_FILE).read_text() == key:
+            shutil.copytree(old, Path(index_dir) / lang)
+            for name, data in zip((INDEX_FILE, TEXT_FILE), files):
+                (Path(output_dir) / lang / name).write_bytes(data)
+            continue
+        write_language(site, lang, output_dir, index_dir)
+        (Path(index_dir) / lang / KEY_FILE).write_text(key)
+        if store:
+            for name in (INDEX_FILE, TEXT_FILE):
+                store.put("search", f"{key}-{name}", (Path(output_dir) / lang / name).read_bytes())
+
+
+def inputs_key(site, lang):
+    """Everything a language's index is made from: Waymark's code, the
+    site's pages as a reader of `lang` gets them, and the readers' words."""
+    entries = [(entry.path, entry.kind.name, entry.shown(lang).doc.revision,
+                entry.shown(lang).doc.lang) for entry in site.entries]
+    vocabulary = getattr(site, "search_vocabulary", {}).get(lang)
+    return cache.digest(cache.code_version(), lang, entries, repr(vocabulary))

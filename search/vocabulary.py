@@ -20,10 +20,12 @@ type, an unknown key or guide are errors; an empty or one-word group, a word
 listed twice and a word the search leaves out are warnings.
 """
 from dataclasses import dataclass, field
+import hashlib
 
 import yaml
 
-from ..errors import did_you_mean
+from .. import cache
+from ..errors import Problems, did_you_mean
 from .analysis import terms
 
 FILE = "_search.yml"
@@ -38,14 +40,30 @@ class Vocabulary:
     guides: dict = field(default_factory=dict)  # source path -> [word or phrase, ...]
 
 
-def load(content_dir, site, problems):
+def load(content_dir, site, problems, store=None):
     """Read and check every language's `_search.yml`; attach the result to
-    `site` as `site.search_vocabulary` ({lang: Vocabulary}) and return it."""
+    `site` as `site.search_vocabulary` ({lang: Vocabulary}) and return it. A
+    file read before, against the same guides, comes from `store` (a
+    cache.Store), with what was wrong in it."""
+    store = store or cache.Store()
     found = {}
     for language in site.languages:
-        file = content_dir / language.code / FILE
-        if file.exists():
-            found[language.code] = read(file, language.code, site, problems)
+        file = content_dir / language.folder / FILE
+        if not file.exists():
+            continue
+        key = cache.digest(cache.code_version(), language.code, str(file),
+                           hashlib.sha256(file.read_bytes()).hexdigest(),
+                           [entry.path for entry in site.entries])
+        known = store.get_json("vocabulary", key)
+        if known is None:
+            recorded = Problems()
+            vocabulary = read(file, language.code, site, recorded)
+            known = {"synonyms": vocabulary.synonyms, "guides": vocabulary.guides,
+                     "problems": [[p.level, p.path, p.line, p.message] for p in recorded.items]}
+            store.put_json("vocabulary", key, known)
+        for level, path, line, message in known["problems"]:
+            (problems.error if level == "error" else problems.warning)(path, line, message)
+        found[language.code] = Vocabulary(known["synonyms"], known["guides"])
     site.search_vocabulary = found
     return found
 

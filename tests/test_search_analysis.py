@@ -1,8 +1,10 @@
 """Each script family becomes the terms a reader would expect to match."""
+import unicodedata
+
 import pytest
 
 from waymark.search import analysis, stopwords
-from waymark.search.analysis import analyzer, normalize, stemmer_code
+from waymark.search.analysis import MARK_PLANES, analyzer, normalize, stemmer_code
 
 
 def terms(lang, text):
@@ -108,3 +110,12 @@ def test_persian_and_ukrainian_inflections_share_a_stem():
     assert len(set(terms("fa", "دستمزد دستمزدها"))) == 1
     assert len(set(terms("uk", "зарплата зарплати зарплату зарплатою"))) == 1
     assert len(set(terms("uk", "роботодавець роботодавця роботодавцем"))) == 1
+
+
+def test_combining_marks_are_found_wherever_unicode_has_them():
+    # words() reads marks as letters only in the planes analysis.MARK_PLANES
+    # names; the Unicode of this Python has none elsewhere.
+    outside = [code for code in range(0x110000)
+               if not any(code in plane for plane in MARK_PLANES)
+               and unicodedata.category(chr(code))[0] == "M"]
+    assert outside == []

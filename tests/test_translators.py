@@ -18,7 +18,7 @@ from werkzeug.test import Client
 
 from conftest import DATA, ROOT
 from helpers import write
-from waymark import catalogs
+from waymark import catalogs, markup
 from waymark.build import build
 from waymark.preview import LivePreview
 
@@ -287,3 +287,18 @@ def test_stopping_the_preview_leaves_nothing_behind(tmp_path, stop):
             server.communicate()
     assert "Traceback" not in err
     assert list(temp.iterdir()) == []
+
+
+def test_live_preview_renders_again_only_the_file_that_was_saved(tmp_path, monkeypatch):
+    content = clean_site(tmp_path)
+    client = Client(LivePreview(content, ROOT / "translations"))
+    assert client.get("/en/work/hours.html").status_code == 200
+    rendered = []
+    real = markup.render
+    monkeypatch.setattr(markup, "render", lambda body, **k: rendered.append(k["path"]) or
+                        real(body, **k))
+    hours = content / "en/work/hours.md"
+    hours.write_text(hours.read_text().replace("title: Working hours", "title: Your hours"))
+    os.utime(hours, ns=(5, 5))
+    assert "<h1>Your hours</h1>" in client.get("/en/work/hours.html").text
+    assert rendered == [hours]

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 import shutil
 
-from . import (__version__, catalogs, config, content, create_app, files, filenames, freeze,
+from . import (__version__, cache, catalogs, config, content, create_app, files, filenames, freeze,
                offline, publish, single, status)
 from .errors import BuildFailed, Problems
 from .search import export as search_export, vocabulary as search_vocabulary
 
 CACHE_FOLDER = ".waymark"  # in the site folder: what the build keeps between runs
 SEARCH_INDEX = "search"  # in the cache folder: the preview server's Whoosh index
+CACHE_STORE = "cache"  # in the cache folder: renderings and pages a rebuild reuses
 
 
 @dataclass
@@ -38,14 +39,15 @@ class Result:
     version: str = __version__
 
 
-def load(content_dir, problems):
-    """Stages 1-2: the checked, rendered site, or None."""
+def load(content_dir, problems, store=None):
+    """Stages 1-2: the checked, rendered site, or None. `store` (a
+    cache.Store) keeps renderings between runs."""
     settings = config.load(content_dir, problems)
     if settings is None:
         return None
-    site = content.load(content_dir, settings, problems)
+    site = content.load(content_dir, settings, problems, store)
     if site is not None:  # the readers' words for search, checked with the content
-        search_vocabulary.load(Path(content_dir), site, problems)
+        search_vocabulary.load(Path(content_dir), site, problems, store)
     return site
 
 
@@ -63,8 +65,9 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
     translations_dir = Path(translations_dir or site_dir / "translations")
     cache_dir = Path(cache_dir or site_dir / CACHE_FOLDER)
     problems = Problems(root=str(Path.cwd()))
+    store = cache.Store(cache_dir / CACHE_STORE)
 
-    site = load(content_dir, problems)
+    site = load(content_dir, problems, store)
     _stop_on_errors(problems, site)
     ui = catalogs.load_all(translations_dir, site.languages, problems)
     _stop_on_errors(problems)
@@ -73,13 +76,13 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
     with publish.staging(output_dir, problems) as staging:
         _stop_on_errors(problems)
         app = create_app(site, ui=ui, status=rows)
-        pages = freeze.freeze(app, site, staging, problems)
+        pages = freeze.freeze(app, site, staging, problems, store)
         _stop_on_errors(problems)
         files.copy_images(site, staging)
         index_dir = cache_dir / f"{SEARCH_INDEX}.new"
         shutil.rmtree(index_dir, ignore_errors=True)
-        search_export.write_all(site, staging, index_dir)
-        unsaved = single.write_all(app, site, staging, problems)
+        search_export.write_all(site, staging, index_dir, store, cache_dir / SEARCH_INDEX)
+        unsaved = single.write_all(app, site, staging, problems, store=store)
         filenames.warn(staging, problems)
         _stop_on_errors(problems)
         offline.write_worker(staging, [lang.code for lang in site.languages],
@@ -87,6 +90,7 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
         publish.publish(staging, output_dir, cache_dir, problems)
         _stop_on_errors(problems)
     _replace(index_dir, cache_dir / SEARCH_INDEX)
+    store.prune()
     return Result(output_dir, pages, problems)
 
 

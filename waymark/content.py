@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 import hashlib
 from pathlib import Path
 
-from . import contacts, files, frontmatter, kinds, markup
-from .errors import did_you_mean, relative
+from . import cache, contacts, files, frontmatter, kinds, markup
+from .errors import Problems, did_you_mean, relative
 
 
 @dataclass
@@ -135,9 +135,12 @@ class Site:
         return self._by_path
 
 
-def load(content_dir, config, problems):
-    """Read, check and render all content. Problems go into `problems`."""
+def load(content_dir, config, problems, store=None):
+    """Read, check and render all content. Problems go into `problems`.
+    Renderings come from `store` (a cache.Store) when nothing they depend on
+    changed since a build put them there."""
     content_dir = Path(content_dir)
+    store = store or cache.Store()
     default = config.default_language
     source_folder = content_dir / config.language(default).folder
     files.check_tree(content_dir, [lang.folder for lang in config.languages], problems)
@@ -158,9 +161,13 @@ def load(content_dir, config, problems):
     def exists(path):
         return path in by_path or path in unreadable
 
+    # What a rendering depends on besides its own file: which pages exist
+    # (links), the files beside the guides (images) and Waymark's code.
+    salt = cache.digest(cache.code_version(), sorted(by_path), sorted(unreadable),
+                        cache.files_digest(content_dir, skip={".md"}))
     for entry in entries:
         for doc in [entry.source, *entry.translations.values()]:
-            _render(doc, exists, problems, content_dir / default)
+            _render(doc, exists, problems, source_folder, store, salt)
     for entry in entries:
         for doc in [entry.source, *entry.translations.values()]:
             _check_anchors(doc, by_path, problems)
@@ -219,15 +226,28 @@ def _entries(folder, sources, problems, unreadable):
     return entries
 
 
-def _render(doc, page_exists, problems, source_folder):
-    folders = [doc.file.parents[doc.path.count("/")], source_folder]
-    rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
-                             page_path=doc.path, page_exists=page_exists, problems=problems,
-                             find_file=lambda rel: files.find_image(rel, folders,
-                                                                    source_folder.parent),
-                             lang=doc.lang)
-    doc.html, doc.headings, doc.anchors = rendered.html, rendered.headings, rendered.anchors
-    doc.images = rendered.images
+def _render(doc, page_exists, problems, source_folder, store, salt):
+    key = cache.digest(salt, doc.revision, doc.path, doc.lang, str(doc.file))
+    found = store.get_json("render", key)
+    if found is None:
+        folders = [doc.file.parents[doc.path.count("/")], source_folder]
+        recorded = Problems()
+        rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
+                                 page_path=doc.path, page_exists=page_exists,
+                                 problems=recorded, lang=doc.lang,
+                                 find_file=lambda rel: files.find_image(rel, folders,
+                                                                        source_folder.parent))
+        found = {"html": rendered.html, "headings": rendered.headings,
+                 "anchors": rendered.anchors,
+                 "images": [[str(file), rel] for file, rel in rendered.images],
+                 "problems": [[p.level, p.path, p.line, p.message] for p in recorded.items]}
+        store.put_json("render", key, found)
+    for level, path, line, message in found["problems"]:
+        (problems.error if level == "error" else problems.warning)(path, line, message)
+    doc.html = found["html"]
+    doc.headings = [tuple(heading) for heading in found["headings"]]
+    doc.anchors = [tuple(anchor) for anchor in found["anchors"]]
+    doc.images = [(Path(file), rel) for file, rel in found["images"]]
 
 
 def _check_anchors(doc, by_path, problems):

@@ -4,15 +4,23 @@ We list every URL ourselves and switch off Frozen-Flask's recording of
 `url_for` calls: replayed later in another page's context, those produce
 pages in the wrong language. After freezing, every link in every page is
 followed, so a broken link fails the build rather than a reader.
+
+A page a build has made before, from the same inputs, comes from the cache
+(`cache.Store`) instead of being rendered again. Its key holds what pages
+can show: Waymark's code and templates, the settings, the catalogues and
+the site's structure (every page); the titles, summaries and states of
+every page in its language (menus, lists, next and previous); and its own
+files (the page itself).
 """
 from html.parser import HTMLParser
 import posixpath
 import warnings
 from urllib.parse import unquote, urlsplit
 
+from flask import url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import assets, kinds
+from . import assets, cache, kinds
 from .files import image_paths
 from .search.analysis import stemmer_code
 from .views import endpoint_for
@@ -38,13 +46,26 @@ def urls(site):
             yield "static", {"filename": filename}  # no stemmer that no language uses
 
 
-def freeze(app, site, destination, problems):
+def freeze(app, site, destination, problems, store=None):
     """Freeze into `destination`; return the number of files written."""
+    store = store or cache.Store()
     app.config.update(FREEZER_DESTINATION=str(destination),
                       FREEZER_REMOVE_EXTRA_FILES=False)
+    keys = page_keys(app, site)
+    todo, reused = [], 0
+    for endpoint, values in urls(site):
+        key = keys.get((endpoint, _frozen(values)))
+        cached = store.get("page", key[1]) if key else None
+        if cached is None:
+            todo.append((endpoint, values))
+        else:
+            target = destination / key[0]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(cached)
+            reused += 1
     freezer = Freezer(app, with_no_argument_rules=False, with_static_files=False,
                       log_url_for=False)
-    freezer.register_generator(lambda: urls(site))
+    freezer.register_generator(lambda: todo)
     try:
         with warnings.catch_warnings():
             # A page kind a site does not have (no contacts) freezes nothing, rightly.
@@ -53,16 +74,96 @@ def freeze(app, site, destination, problems):
     except Exception as error:  # a template or view bug: report, do not crash
         problems.error(destination, None, f"freezing failed: {type(error).__name__}: {error}")
         return 0
+    rendered = [keys[endpoint, _frozen(values)] for endpoint, values in todo
+                if (endpoint, _frozen(values)) in keys]
+    errors_before = len(problems.errors)
+    # Pages from the cache passed this check when they were made, against the
+    # same set of pages (the site's structure is in every key).
     check_links(destination, problems, urlsplit(site.config.base_url).path or "/",
-                also=image_paths(site))
-    return len(frozen)
+                also=image_paths(site), pages=[destination / path for path, _ in rendered])
+    if len(problems.errors) == errors_before:
+        for path, key in rendered:
+            store.put("page", key, (destination / path).read_bytes())
+    return len(frozen) + reused
 
 
-def check_links(root, problems, prefix="/", also=()):
-    """Every relative link and asset of every page points to a built file, or
-    to one of `also`, the files the build adds after freezing (the guides'
-    images); so do links from the site's address `prefix` (the 404 page)."""
-    for page in sorted(root.rglob("*.html")):
+def _frozen(values):
+    return tuple(sorted(values.items()))
+
+
+def paths(app, pages):
+    """The built file of each (endpoint, values), relative to the build."""
+    with app.test_request_context():
+        return [unquote(url_for(endpoint, **values)).lstrip("/") or "index.html"
+                for endpoint, values in pages]
+
+
+def page_keys(app, site):
+    """{(endpoint, values): (file path in the build, cache key)} of the pages
+    that can come from the cache (not the status page, which shows every
+    file's state, nor static files, which are only copied)."""
+    config = site.config
+    everything = cache.digest(
+        cache.code_version(), repr(config), [(e.path, e.kind.name) for e in site.entries],
+        [section.path for section in site.sections],
+        repr(site.contacts), ui_strings(app),
+        cache.files_digest(config.overrides) if config.overrides else "",
+        cache.files_digest(config.logo.parent, config.logo.name) if config.logo else "")
+    codes = [lang.code for lang in site.languages]
+    in_language = {code: cache.digest(everything, [_listed(entry, code) for entry in site.entries])
+                   for code in codes}
+    keys = {}
+    with app.test_request_context():
+        for endpoint, values in urls(site):
+            if endpoint in ("static", "pages.status"):
+                continue
+            url = url_for(endpoint, **values)
+            path = unquote(url).lstrip("/") or "index.html"
+            code = values.get("lang")
+            entry = _entry_of(site, endpoint, values)
+            parts = [in_language.get(code, everything), url]
+            if entry is not None:
+                parts.append(_own(entry, code, codes))
+            keys[endpoint, _frozen(values)] = (path, cache.digest(*parts))
+    return keys
+
+
+def ui_strings(app):
+    """The UI strings of every language, as the pages get them."""
+    return {code: sorted(map(repr, getattr(translations, "_catalog", {}).items()))
+            for code, translations in app.extensions.get("waymark_ui", {}).items()}
+
+
+def _listed(entry, code):
+    """What other pages show of `entry` in language `code`."""
+    shown = entry.shown(code)
+    return [entry.path, shown.doc.lang, shown.doc.title, shown.doc.meta.get("summary"),
+            shown.missing, shown.draft, shown.outdated]
+
+
+def _own(entry, code, codes):
+    """What the page of `entry` in `code` shows of itself: its files, as
+    rendered, and its state in every language (the language menu)."""
+    shown = entry.shown(code)
+    return [shown.doc.revision, entry.source.revision, shown.doc.html,
+            [(entry.shown(other).missing, entry.shown(other).draft) for other in codes]]
+
+
+def _entry_of(site, endpoint, values):
+    for kind in kinds.CONTENT_KINDS:
+        if kind.endpoint == endpoint:
+            return site.find(kind.path_for({k: v for k, v in values.items() if k != "lang"}))
+    return None
+
+
+def check_links(root, problems, prefix="/", also=(), pages=None):
+    """Every relative link and asset of every page (or of `pages`) points to
+    a built file, or to one of `also`, the files the build adds after
+    freezing (the guides' images); so do links from the site's address
+    `prefix` (the 404 page)."""
+    for page in sorted(root.rglob("*.html") if pages is None else pages):
+        if page.suffix != ".html":
+            continue
         rel = page.relative_to(root).as_posix()
         finder = _Links()
         finder.feed(page.read_text(encoding="utf-8"))

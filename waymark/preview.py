@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 import threading
 
-from . import build, catalogs, create_app, status
+from . import build, cache, catalogs, create_app, status
 from .errors import Problems
 
 
@@ -20,6 +20,9 @@ class LivePreview:
     def __init__(self, content_dir, translations_dir):
         self.content_dir, self.translations_dir = Path(content_dir), Path(translations_dir)
         self.stamp, self.app, self.problems = None, None, Problems()
+        # Renderings a build (or an earlier reload) made are reused: a save
+        # re-renders only the files it changed.
+        self.store = cache.Store(build.cache_dir_of(self.content_dir) / build.CACHE_STORE)
         self.lock = threading.Lock()  # one reload at a time, however many requests arrive
 
     def __call__(self, environ, start_response):
@@ -47,7 +50,7 @@ class LivePreview:
     def load(self):
         """(app, problems): the app is None when the content has errors."""
         problems = Problems(root=str(Path.cwd()))
-        site = build.load(self.content_dir, problems)
+        site = build.load(self.content_dir, problems, self.store)
         if site is None or problems.errors:
             return None, problems
         ui = catalogs.load_all(self.translations_dir, site.languages, problems)

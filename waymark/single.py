@@ -36,7 +36,8 @@ from flask import current_app, render_template
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 from markupsafe import Markup
 
-from . import SITE_DIR, freeze, kinds, rewrite, signing, views
+from . import SITE_DIR, cache, freeze, kinds, rewrite, signing, views
+from .errors import Problems
 from .search import export as search_export
 from .search.analysis import stemmer_code
 
@@ -84,25 +85,50 @@ def build_date():
     return date.today()
 
 
-def write_all(app, site, staging, problems, built=None):
+def write_all(app, site, staging, problems, built=None, store=None):
     """Write every language's file into `staging`; freeze the pages that
-    offer them again, with their sizes. Returns the paths written."""
+    offer them again, with their sizes. Returns the paths written. A file
+    whose inputs (the built pages it is made from, its code, the date) are
+    those of one in `store` (a cache.Store) is taken from there."""
     built = built or build_date()
+    store = store or cache.Store()
     fingerprint = key_fingerprint(site.config, problems)
     code = _scripts(site, Path(staging), problems)
     offers = {}
     for lang in site.languages:
-        html = assemble(app, site, lang, Path(staging), built, code, problems)
+        key = _inputs_key(app, site, lang, Path(staging), built, code, fingerprint)
+        found = store.get_json("single", key)
+        if found is None:
+            recorded = Problems()
+            found = {"html": assemble(app, site, lang, Path(staging), built, code, recorded),
+                     "problems": [[p.level, p.path, p.line, p.message] for p in recorded.items]}
+            if not recorded.errors:
+                store.put_json("single", key, found)
+        for level, path, line, message in found["problems"]:
+            (problems.error if level == "error" else problems.warning)(path, line, message)
         path = Path(staging) / FOLDER / f"{lang.code}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = html.encode("utf-8")
+        data = found["html"].encode("utf-8")
         path.write_bytes(data)
         offers[lang.code] = Offer(f"{FOLDER}/{lang.code}.html",
                                   file_name(site.config, lang.code), len(data), fingerprint)
     app.extensions["waymark_downloads"] = offers
-    _refreeze(app, list(_offering_pages(site)), problems)
-    freeze.check_links(Path(staging), problems, urlsplit(site.config.base_url).path or "/")
+    pages = list(_offering_pages(site))
+    _refreeze(app, pages, problems)
+    freeze.check_links(Path(staging), problems, urlsplit(site.config.base_url).path or "/",
+                       pages=[Path(staging) / path for path in freeze.paths(app, pages)])
     return sorted(offer.path for offer in offers.values())
+
+
+def _inputs_key(app, site, lang, staging, built, code, fingerprint):
+    """Everything the file of `lang` is made from."""
+    pages = [hashlib.sha256((staging / lang.code / url).read_bytes()).hexdigest()
+             for _, url in pages_of(site, lang.code)]
+    own = [hashlib.sha256(path.read_bytes()).hexdigest() for path in (
+        staging / lang.code / search_export.INDEX_FILE, staging / "static/icons/icon.svg")]
+    return cache.digest(cache.code_version(), lang.code, str(built), pages, own,
+                        sorted(code.items()), fingerprint, repr(site.config),
+                        freeze.ui_strings(app).get(lang.code))
 
 
 def built_app(content_dir, translations_dir, problems):

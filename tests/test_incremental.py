@@ -1,0 +1,121 @@
+"""A rebuild reuses what did not change, and its output is byte for byte
+what a clean build of the same files gives, whatever changed."""
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from helpers import write
+from waymark import cache
+from waymark.build import build
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def change_a_source_with_translations(site):
+    edit(site / "content/en/work/contract.md", "Keep a copy.", "Keep two copies.")
+
+
+def change_a_translation(site):
+    edit(site / "content/es/work/contract.md", "Tu contrato", "Tu contrato de trabajo")
+
+
+def change_a_title_other_pages_list(site):
+    edit(site / "content/en/work/hours.md", "title: Working hours", "title: Your hours")
+
+
+def change_a_catalogue(site):
+    write(site / "translations/es/LC_MESSAGES/messages.po",
+          'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+          'msgid "All guides"\nmsgstr "Todas nuestras guías"\n')
+
+
+def change_a_template(site):
+    write(site / "waymark.yml", "overrides: brand\n")
+    write(site / "brand/templates/home.html",
+          '{% extends "base.html" %}{% block main %}<h1>Our own home</h1>{% endblock %}')
+
+
+def change_the_settings(site):
+    write(site / "waymark.yml", "name: Camino\ntheme_colour: '#7a1f5c'\n")
+
+
+def add_a_guide(site):
+    write(site / "content/en/work/pay.md", "---\ntitle: Your pay\nreviewed: 2026-11-01\n---\n"
+                                           "Ask for a payslip. See [hours](hours.md).\n")
+
+
+def remove_a_translation(site):
+    (site / "content/ar/work/contract.md").unlink()
+
+
+def change_the_readers_words(site):
+    write(site / "content/en/_search.yml", "guides:\n  work/contract.md: [agreement]\n")
+
+
+def change_an_image(site):
+    write(site / "content/en/work/img/week.png", "a picture")
+    edit(site / "content/en/work/hours.md", "\n---\n", "\n---\n![A week](img/week.png)\n")
+
+
+CHANGES = [change_a_source_with_translations, change_a_translation,
+           change_a_title_other_pages_list, change_a_catalogue, change_a_template,
+           change_the_settings, add_a_guide, remove_a_translation, change_the_readers_words,
+           change_an_image]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
+def test_a_rebuild_after_a_change_is_the_clean_build_of_it(change, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # one build date for both builds
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "tests/data/site", site / "content")
+    translations = site / "translations"
+    translations.mkdir()
+    build(site / "content", site / "dist", translations)  # fills the cache
+    change(site)
+    build(site / "content", site / "dist", translations)  # reuses it
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("dist", ".waymark"))
+    build(clean / "content", clean / "dist", clean / "translations")
+    assert snapshot(site / "dist") == snapshot(clean / "dist")
+
+
+def test_a_rebuild_with_nothing_changed_renders_nothing(content, tmp_path, monkeypatch):
+    build(content, tmp_path / "dist")
+    rendered = []
+    monkeypatch.setattr("waymark.markup.render", lambda *a, **k: rendered.append(a))
+    monkeypatch.setattr("waymark.search.export.write_language", lambda *a: rendered.append(a))
+    build(content, tmp_path / "dist")
+    assert rendered == []
+
+
+def test_a_new_waymark_or_an_edited_template_changes_every_key(tmp_path, monkeypatch):
+    site_dir = tmp_path / "site"
+    shutil.copytree(ROOT / "site", site_dir)
+    monkeypatch.setattr(cache, "SITE_DIR", site_dir)
+    cache.code_version.cache_clear()
+    before = cache.code_version()
+    edit(site_dir / "templates/guide.html", "</article>", "</article>\n")
+    cache.code_version.cache_clear()
+    assert cache.code_version() != before
+    monkeypatch.undo()
+    cache.code_version.cache_clear()
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(content, tmp_path):
+    build(content, tmp_path / "dist")
+    store = tmp_path / ".waymark/cache"
+    first = {p.name for p in store.rglob("*") if p.is_file()}
+    edit(content / "en/work/hours.md", "title: Working hours", "title: Your hours")
+    build(content, tmp_path / "dist")
+    second = {p.name for p in store.rglob("*") if p.is_file()}
+    assert second != first and len(second) <= len(first) + 2
