@@ -71,16 +71,17 @@ def test_the_output_holds_nothing_readers_do_not_need(content, tmp_path):
     assert (tmp_path / ".waymark/search/en").is_dir()
 
 
-def failing_replace(after, error):
-    """os.replace that fails once (raising `error`), after `after` moves went well."""
-    real, calls = os.replace, []
+def failing_move(after, error):
+    """The swap's file move, failing once (raising `error`) after `after`
+    moves went well."""
+    real, calls = publish._move, []
 
-    def replace(source, target):
+    def move(source, target):
         calls.append(source)
         if len(calls) == after + 1:
             raise error
         return real(source, target)
-    return replace
+    return move
 
 
 @pytest.mark.parametrize("code, reason", [
@@ -96,8 +97,8 @@ def test_a_failed_swap_leaves_the_previous_build_as_it_was(content, tmp_path, mo
     before = snapshot(output)
     write(content / "en/work/hours.md", (content / "en/work/hours.md").read_text()
           .replace("Working hours", "Your hours"))
-    monkeypatch.setattr(publish.os, "replace",
-                        failing_replace(20, OSError(code, os.strerror(code), str(output))))
+    monkeypatch.setattr(publish, "_move",
+                        failing_move(20, OSError(code, os.strerror(code), str(output))))
     with pytest.raises(BuildFailed) as failure:
         build(content, output)
     assert [p.message for p in failure.value.problems.items] == [
@@ -114,7 +115,7 @@ def test_a_build_killed_half_way_through_the_swap_is_restored_by_the_next(conten
     before = snapshot(output)
     write(content / "en/work/hours.md", (content / "en/work/hours.md").read_text()
           .replace("Working hours", "Your hours"))
-    monkeypatch.setattr(publish.os, "replace", failing_replace(20, KeyboardInterrupt()))
+    monkeypatch.setattr(publish, "_move", failing_move(20, KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         build(content, output)
     monkeypatch.undo()
