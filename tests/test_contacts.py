@@ -33,7 +33,8 @@ def test_a_checked_entry_is_shown_with_its_date_and_links(content, tmp_path):
     en = (tmp_path / "dist/en/contacts.html").read_text(encoding="utf-8")
     assert "Checked on November 20, 2026" in en
     # A reader without Spanish text sees the default language's, marked as such.
-    assert '<p lang="en">Advice for workers.</p>' in (tmp_path / "dist/ar/contacts.html").read_text()
+    assert '<p lang="en" dir="ltr">Advice for workers.</p>' in (
+        tmp_path / "dist/ar/contacts.html").read_text()
     # Every page's footer links the contacts.
     assert 'href="../contacts.html"' in (tmp_path / "dist/es/work/contract.html").read_text()
 
