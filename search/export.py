@@ -18,7 +18,7 @@ import shutil
 from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
 
-from .. import cache
+from .. import cache, parallel
 from . import analysis, query
 from .index import BOOSTS, FIELDS, build_index, docs_for
 
@@ -142,7 +142,9 @@ KEY_FILE = "key"  # in a language's Whoosh index folder: the inputs it was made 
 def write_all(site, output_dir, index_dir, store=None, previous=None):
     """Index every language. A language whose inputs did not change since
     the build that made `previous` (the last Whoosh indexes) and put its
-    export into `store` (a cache.Store) is copied from them instead."""
+    export into `store` (a cache.Store) is copied from them instead; the
+    others are indexed side by side, one process per core."""
+    todo = []
     for language in site.languages:
         lang = language.code
         key = inputs_key(site, lang)
@@ -154,8 +156,10 @@ def write_all(site, output_dir, index_dir, store=None, previous=None):
             shutil.copytree(old, Path(index_dir) / lang)
             for name, data in zip((INDEX_FILE, TEXT_FILE), files):
                 (Path(output_dir) / lang / name).write_bytes(data)
-            continue
-        write_language(site, lang, output_dir, index_dir)
+        else:
+            todo.append((lang, key))
+    parallel.run(write_language, site, [(lang, output_dir, index_dir) for lang, _ in todo])
+    for lang, key in todo:
         (Path(index_dir) / lang / KEY_FILE).write_text(key)
         if store:
             for name in (INDEX_FILE, TEXT_FILE):

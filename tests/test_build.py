@@ -214,3 +214,19 @@ def test_a_guides_own_images_are_copied_beside_it_in_every_language(content, tmp
             site, f"{lang}/work/hours.html")
     ar_list = json.loads(page(site, "ar/offline.json"))["files"]
     assert "ar/work/img/week.png" in {path for path, _ in ar_list}  # saved for offline too
+
+
+def test_a_template_link_to_a_page_that_was_not_built_fails_the_build(content, tmp_path):
+    write(tmp_path / "waymark.yml", "overrides: brand\n")
+    write(tmp_path / "brand/templates/home.html",
+          '{% extends "base.html" %}{% block main %}<a href="'
+          "{{ url('pages.guide', lang=lang.code, section='work', slug='overtime') }}"
+          '">Overtime</a>{% endblock %}')
+    with pytest.raises(BuildFailed) as failure:
+        build(content, tmp_path / "dist")
+    assert [str(p) for p in failure.value.problems.items][:2] == [
+        "(built page) ar/index.html: error: it links to '/ar/work/overtime.html', which was not "
+        "built",
+        "(built page) en/index.html: error: it links to '/en/work/overtime.html', which was not "
+        "built"]
+    assert not (tmp_path / "dist").exists()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import hashlib
 from pathlib import Path
 
-from . import cache, contacts, files, frontmatter, kinds, markup
+from . import cache, contacts, files, frontmatter, kinds, markup, parallel
 from .errors import Problems, did_you_mean, relative
 
 
@@ -165,9 +165,16 @@ def load(content_dir, config, problems, store=None):
     # (links), the files beside the guides (images) and Waymark's code.
     salt = cache.digest(cache.code_version(), sorted(by_path), sorted(unreadable),
                         cache.files_digest(content_dir, skip={".md"}))
-    for entry in entries:
-        for doc in [entry.source, *entry.translations.values()]:
-            _render(doc, exists, problems, source_folder, store, salt)
+    docs = [doc for entry in entries for doc in [entry.source, *entry.translations.values()]]
+    keys = [cache.digest(salt, doc.revision, doc.path, doc.lang, str(doc.file)) for doc in docs]
+    found = [store.get_json("render", key) for key in keys]
+    missing = [n for n, known in enumerate(found) if known is None]
+    fresh = parallel.run(_render, (docs, exists, source_folder), [(n,) for n in missing])
+    for n, rendered in zip(missing, fresh):
+        found[n] = rendered
+        store.put_json("render", keys[n], rendered)
+    for doc, rendered in zip(docs, found):
+        _use(doc, rendered, problems)
     for entry in entries:
         for doc in [entry.source, *entry.translations.values()]:
             _check_anchors(doc, by_path, problems)
@@ -226,28 +233,31 @@ def _entries(folder, sources, problems, unreadable):
     return entries
 
 
-def _render(doc, page_exists, problems, source_folder, store, salt):
-    key = cache.digest(salt, doc.revision, doc.path, doc.lang, str(doc.file))
-    found = store.get_json("render", key)
-    if found is None:
-        folders = [doc.file.parents[doc.path.count("/")], source_folder]
-        recorded = Problems()
-        rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
-                                 page_path=doc.path, page_exists=page_exists,
-                                 problems=recorded, lang=doc.lang,
-                                 find_file=lambda rel: files.find_image(rel, folders,
-                                                                        source_folder.parent))
-        found = {"html": rendered.html, "headings": rendered.headings,
-                 "anchors": rendered.anchors,
-                 "images": [[str(file), rel] for file, rel in rendered.images],
-                 "problems": [[p.level, p.path, p.line, p.message] for p in recorded.items]}
-        store.put_json("render", key, found)
-    for level, path, line, message in found["problems"]:
+def _render(shared, number):
+    """Render doc `number` of shared = (docs, page_exists, source_folder):
+    its HTML, headings, anchors, images and problems, as plain data (for
+    the cache, and to come back from another process)."""
+    docs, page_exists, source_folder = shared
+    doc = docs[number]
+    folders = [doc.file.parents[doc.path.count("/")], source_folder]
+    recorded = Problems()
+    rendered = markup.render(doc.body, path=doc.file, body_line=doc.body_line,
+                             page_path=doc.path, page_exists=page_exists,
+                             problems=recorded, lang=doc.lang,
+                             find_file=lambda rel: files.find_image(rel, folders,
+                                                                    source_folder.parent))
+    return {"html": rendered.html, "headings": rendered.headings, "anchors": rendered.anchors,
+            "images": [[str(file), rel] for file, rel in rendered.images],
+            "problems": [[p.level, p.path, p.line, p.message] for p in recorded.items]}
+
+
+def _use(doc, rendered, problems):
+    for level, path, line, message in rendered["problems"]:
         (problems.error if level == "error" else problems.warning)(path, line, message)
-    doc.html = found["html"]
-    doc.headings = [tuple(heading) for heading in found["headings"]]
-    doc.anchors = [tuple(anchor) for anchor in found["anchors"]]
-    doc.images = [(Path(file), rel) for file, rel in found["images"]]
+    doc.html = rendered["html"]
+    doc.headings = [tuple(heading) for heading in rendered["headings"]]
+    doc.anchors = [tuple(anchor) for anchor in rendered["anchors"]]
+    doc.images = [(Path(file), rel) for file, rel in rendered["images"]]
 
 
 def _check_anchors(doc, by_path, problems):

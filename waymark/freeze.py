@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from flask import url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import assets, cache, kinds
+from . import assets, cache, kinds, parallel
 from .files import image_paths
 from .search.analysis import stemmer_code
 from .views import endpoint_for
@@ -63,28 +63,44 @@ def freeze(app, site, destination, problems, store=None):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(cached)
             reused += 1
-    freezer = Freezer(app, with_no_argument_rules=False, with_static_files=False,
-                      log_url_for=False)
-    freezer.register_generator(lambda: todo)
-    try:
-        with warnings.catch_warnings():
-            # A page kind a site does not have (no contacts) freezes nothing, rightly.
-            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
-            frozen = freezer.freeze()
-    except Exception as error:  # a template or view bug: report, do not crash
-        problems.error(destination, None, f"freezing failed: {type(error).__name__}: {error}")
-        return 0
+    share = -(-len(todo) // parallel.cores())  # pages for each core, rounded up
+    parts = parallel.run(_freeze_part, app, [(todo[n:n + share],)
+                                             for n in range(0, len(todo), share)])
+    for error, _, links in parts:
+        if error:  # a template or view bug: report, do not crash
+            problems.error(destination, None, f"freezing failed: {error}")
+            return 0
+        for page, targets in links.items():
+            app.extensions.setdefault("waymark_links", {}).setdefault(page, set()).update(targets)
+    frozen = sum(count for _, count, _ in parts)
     rendered = [keys[endpoint, _frozen(values)] for endpoint, values in todo
                 if (endpoint, _frozen(values)) in keys]
     errors_before = len(problems.errors)
     # Pages from the cache passed this check when they were made, against the
     # same set of pages (the site's structure is in every key).
-    check_links(destination, problems, urlsplit(site.config.base_url).path or "/",
-                also=image_paths(site), pages=[destination / path for path, _ in rendered])
+    check_recorded_links(app, destination, problems, image_paths(site))
     if len(problems.errors) == errors_before:
         for path, key in rendered:
             store.put("page", key, (destination / path).read_bytes())
-    return len(frozen) + reused
+    return frozen + reused
+
+
+def _freeze_part(app, pages):
+    """Freeze `pages` (endpoint, values); (error or "", files written, the
+    links the templates made), so that a part frozen in another process
+    reports back."""
+    app.extensions.pop("waymark_links", None)
+    freezer = Freezer(app, with_no_argument_rules=False, with_static_files=False,
+                      log_url_for=False)
+    freezer.register_generator(lambda: pages)
+    try:
+        with warnings.catch_warnings():
+            # A page kind a site does not have (no contacts) freezes nothing, rightly.
+            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
+            frozen = freezer.freeze()
+    except Exception as error:
+        return f"{type(error).__name__}: {error}", 0, {}
+    return "", len(frozen), app.extensions.pop("waymark_links", {})
 
 
 def _frozen(values):
@@ -154,6 +170,19 @@ def _entry_of(site, endpoint, values):
         if kind.endpoint == endpoint:
             return site.find(kind.path_for({k: v for k, v in values.items() if k != "lang"}))
     return None
+
+
+def check_recorded_links(app, root, problems, also=()):
+    """Every link the templates made (views.url notes them) leads to a file
+    of the build or to one of `also`; links inside guides were checked when
+    they were rendered (markup.GuideLinks)."""
+    for page, targets in sorted(app.extensions.pop("waymark_links", {}).items()):
+        for target in sorted(targets):
+            path = unquote(target).lstrip("/")
+            path = path + "index.html" if path.endswith("/") or not path else path
+            if not ((root / path).is_file() or path in also):
+                problems.error(f"(built page) {page.lstrip('/') or 'index.html'}", None,
+                               f"it links to '{target}', which was not built")
 
 
 def check_links(root, problems, prefix="/", also=(), pages=None):

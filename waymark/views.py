@@ -7,13 +7,13 @@ view shows every content kind, one every site page. Views 404 on anything
 the content does not have, so a bad link fails the build instead of
 freezing a wrong page.
 """
-from functools import partial
+from functools import lru_cache, partial
 import json
+import posixpath
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, g, render_template, request, url_for
 import flask_babel
-from flask_frozen import relative_url_for
 
 from . import __version__, assets, kinds
 from .config import CONTENT_LICENCES
@@ -114,10 +114,26 @@ def in_every_language(text):
 
 
 def url(endpoint, **values):
-    """A link relative to the current page, as the frozen site needs."""
+    """A link relative to the current page, as the frozen site needs (what
+    Frozen-Flask's relative_url_for gives, remembered: pages link the same
+    few hundred addresses thousands of times). Each link is noted for the
+    freezer's check that it leads to a built file."""
+    known = current_app.extensions.setdefault("waymark_urls", {})
+    key = (endpoint, tuple(sorted(values.items())))
+    if key not in known:
+        known[key] = url_for(endpoint, **values)
+    target = known[key]
+    current_app.extensions.setdefault("waymark_links", {}).setdefault(
+        request.path, set()).add(target)
     if "absolute" in g:
-        return g.absolute + url_for(endpoint, **values).lstrip("/")
-    return relative_url_for(endpoint, **values)
+        return g.absolute + target.lstrip("/")
+    here = request.path if request.path.endswith("/") else posixpath.dirname(request.path)
+    return _relative(target, here)
+
+
+@lru_cache(maxsize=100_000)
+def _relative(target, here):
+    return posixpath.relpath(target + "index.html" if target.endswith("/") else target, here)
 
 
 def url_of(entry, code):
