@@ -52,7 +52,7 @@ def guide(lang, rng, vocabulary, section, slug, others, source_revision=None):
         front += [f"source_revision: {source_revision}", "status: draft"]
     else:
         front += ["reviewed: 2026-11-01", "sources:", "  - \"ILO Convention No. 189, Article 9\""]
-    return (f"---\n" + "\n".join(front) + "\n---\n"
+    return ("---\n" + "\n".join(front) + "\n---\n"
             f"## {sentence(lang, rng, vocabulary)[:-1][:40]}\n\n{steps}\n\n"
             f"{paragraphs}\n\n[{vocabulary[0]}]({link}.md)\n\n"
             f"!!! warning \"{vocabulary[1]}\"\n    {sentence(lang, rng, vocabulary)}\n\n"

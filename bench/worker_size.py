@@ -15,7 +15,6 @@ files, only by one short entry per language.
 """
 import argparse
 import gzip
-import json
 from pathlib import Path
 import shutil
 import statistics

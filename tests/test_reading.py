@@ -2,7 +2,6 @@
 reader's alphabet, dates in the reader's digits, whose review date it is,
 the chooser in every language, the print list and the printed address."""
 import re
-import shutil
 
 import segno
 

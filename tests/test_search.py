@@ -1,6 +1,5 @@
 """Search finds the right guide in every script, and the browser's client
 ranks exactly as Whoosh does."""
-from pathlib import Path
 import importlib.util
 import json
 import re

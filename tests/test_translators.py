@@ -3,7 +3,6 @@ each language is, `translate` starts a language, `mark-current` records an
 update, and the live preview shows errors instead of stopping."""
 import json
 import os
-from pathlib import Path
 import shutil
 import signal
 import socket

@@ -164,10 +164,10 @@ def test_names_a_memory_card_cannot_hold_are_warned_about():
                                 "en/aux.html", "en/ok.html", "en/trailing."])
     assert found == [
         ("en/aux.html", "'aux.html' is a name Windows keeps for a device: rename it"),
-        ("en/trailing.", "'trailing.' ends with a dot or a space, which memory cards drop: "
-                         "rename it"),
-        ("en/what?.html", "'what?.html' has characters that memory cards do not allow in "
-                          "names (?): rename it"),
+        ("en/trailing.", "the name 'trailing.' ends with a dot or a space, which Windows and "
+                         "USB sticks drop: rename it"),
+        ("en/what?.html", "the name 'what?.html' has '?', which web addresses cannot take: "
+                          "rename it (letters, digits, '-' and '_' are safe)"),
         ("en/work/pay.html", "differs from 'en/work/Pay.html' only in upper and lower case: "
                              "on a memory card one would replace the other")]
     assert filenames.problems(["en/Asylum/a.html", "en/asylum/b.html"]) == [

@@ -325,7 +325,7 @@ def run_verify(args):
         print(f"{args.folder} has no {usb.SIGNATURE}: nothing says who made this copy.",
               file=sys.stderr)
     elif (args.folder / usb.SIGNATURE).is_file():
-        print(f"The copy is signed: add --public-key KEY to check who signed it.")
+        print("The copy is signed: add --public-key KEY to check who signed it.")
     return 0 if report.ok else 1
 
 

@@ -7,37 +7,29 @@ warns about them, and so does `waymark export usb`.
 """
 from pathlib import Path, PurePosixPath
 
-RESERVED_CHARACTERS = set('"*:<>?\\|')
-RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
-                  *(f"LPT{n}" for n in range(1, 10))}
+from .files import case_twins, name_problem
+
+LONGEST = 255  # characters in one name, on FAT32 and exFAT
 
 
 def problems(paths):
     """(path, message) for each relative path that FAT32 or exFAT cannot hold
-    as it is, and for paths that differ only in case."""
-    found, seen = [], {}
+    as it is (by the rules content file names follow, `files.name_problem`),
+    and for paths that differ only in case."""
+    found = []
     folders = {str(parent) for path in paths for parent in PurePosixPath(path).parents}
-    for path in sorted(set(paths) | folders - {"."}):
+    every = sorted(set(paths) | folders - {"."})
+    for path in every:
         for part in PurePosixPath(path).parts:
-            bad = sorted(set(part) & RESERVED_CHARACTERS) + [
-                f"\\x{ord(c):02x}" for c in part if ord(c) < 32]
-            if bad:
-                found.append((path, f"'{part}' has characters that memory cards do not "
-                                    f"allow in names ({' '.join(bad)}): rename it"))
-            elif part.endswith((".", " ")):
-                found.append((path, f"'{part}' ends with a dot or a space, which memory "
-                                    f"cards drop: rename it"))
-            elif part.split(".")[0].upper() in RESERVED_NAMES:
-                found.append((path, f"'{part}' is a name Windows keeps for a device: "
-                                    f"rename it"))
-            elif len(part) > 255:
-                found.append((path, f"'{part[:40]}…' is longer than 255 characters"))
-        folded = path.casefold()
-        if folded in seen:
-            found.append((path, f"differs from '{seen[folded]}' only in upper and lower "
-                                f"case: on a memory card one would replace the other"))
-        seen.setdefault(folded, path)
-    return found
+            why = name_problem(part)
+            if why is None and len(part) > LONGEST:
+                why = f"the name '{part[:40]}…' is longer than {LONGEST} characters: rename it"
+            if why:
+                found.append((path, why))
+    for first, second in case_twins(every):
+        found.append((second, f"differs from '{first}' only in upper and lower case: on a "
+                              f"memory card one would replace the other"))
+    return sorted(found)
 
 
 def warn(folder, found):

@@ -59,7 +59,7 @@ def _is_inside(path, content_dir, problems):
 
 
 def _report_twins(folder, names, problems):
-    for first, second in _case_twins(names):
+    for first, second in case_twins(names):
         problems.error(folder / second, None, f"'{first}' and '{second}' differ only in case: "
                                               f"USB sticks, Windows and macOS keep only one of "
                                               f"them; rename one")
@@ -98,7 +98,7 @@ def _site_page_problem(rel):
     return None
 
 
-def _case_twins(names):
+def case_twins(names):
     """(first, second) for names that one disk or another takes as the same."""
     seen = {}
     for name in names:

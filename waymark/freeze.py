@@ -64,7 +64,7 @@ def freeze(app, site, destination, problems, store=None):
             target.write_bytes(cached)
             reused += 1
     share = -(-len(todo) // parallel.cores())  # pages for each core, rounded up
-    parts = parallel.run(_freeze_part, app, [(todo[n:n + share],)
+    parts = parallel.run(freeze_pages, app, [(todo[n:n + share],)
                                              for n in range(0, len(todo), share)])
     for error, _, links in parts:
         if error:  # a template or view bug: report, do not crash
@@ -85,7 +85,7 @@ def freeze(app, site, destination, problems, store=None):
     return frozen + reused
 
 
-def _freeze_part(app, pages):
+def freeze_pages(app, pages):
     """Freeze `pages` (endpoint, values); (error or "", files written, the
     links the templates made), so that a part frozen in another process
     reports back."""

@@ -30,10 +30,8 @@ import posixpath
 import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
-import warnings
 
 from flask import current_app, render_template
-from flask_frozen import Freezer, MissingURLGeneratorWarning
 from markupsafe import Markup
 
 from . import SITE_DIR, cache, freeze, kinds, rewrite, signing, views
@@ -311,16 +309,9 @@ def _offering_pages(site):
 
 
 def _refreeze(app, pages, problems):
-    freezer = Freezer(app, with_no_argument_rules=False, with_static_files=False,
-                      log_url_for=False)
-    freezer.register_generator(lambda: pages)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
-            freezer.freeze()
-    except Exception as error:  # a template bug: report, do not crash
-        problems.error(app.config["FREEZER_DESTINATION"], None,
-                       f"freezing failed: {type(error).__name__}: {error}")
+    error, _, _ = freeze.freeze_pages(app, pages)
+    if error:  # a template bug: report, do not crash
+        problems.error(app.config["FREEZER_DESTINATION"], None, f"freezing failed: {error}")
 
 
 def key_fingerprint(config, problems):
