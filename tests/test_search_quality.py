@@ -14,8 +14,14 @@ spec = importlib.util.spec_from_file_location("search_quality", ROOT / "bench/se
 quality = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(quality)
 
-# hit@3 reached on tests/data/questions/ (the targets are 0.95; see the README).
-HIT_AT_3 = {"en": 0.87, "es": 0.96, "fr": 0.93, "ar": 0.86, "fa": 0.83, "uk": 0.93}
+# hit@3 reached on tests/data/questions/ (the targets are 0.95; see the README),
+# with the 33 guides and about 20 questions a language about the newest ones.
+# Lower than the figures on the 23 first guides for es, fr, fa and uk: the new
+# guides share the readers' everyday words ("denuncia", "reports", "the
+# employer") and win on them, and Persian and Ukrainian questions keep words
+# the analysis does not drop (see bench/search_quality.py for the misses).
+HIT_AT_3 = {"en": 0.94, "es": 0.82, "fr": 0.86, "ar": 0.90, "fa": 0.74, "uk": 0.82,
+            "prs": 0.81}
 
 
 @pytest.fixture(scope="module")

@@ -122,7 +122,7 @@ def test_build_stops_on_a_vocabulary_error_and_check_reports_it(content, tmp_pat
 def test_every_shipped_language_has_words_for_every_guide():
     problems = Problems()
     site = load(ROOT / "content", problems)
-    guides = {e.path for e in site.entries if e.kind != "section"}
+    guides = {e.path for e in site.entries if e.kind.searchable}
     assert {lang.code for lang in site.languages} == set(site.search_vocabulary)
     for lang, vocabulary in site.search_vocabulary.items():
         assert set(vocabulary.guides) == guides, lang
