@@ -187,7 +187,7 @@ class _Checker:
                                                  "each with its words: "
                                                  "complaints/unpaid-wages.md: [not paid]"):
             return {}
-        known = [entry.path for entry in self.site.entries if entry.kind != "section"]
+        known = [entry.path for entry in self.site.entries if entry.kind.searchable]
         found = {}
         for key, value in self.pairs(node):
             if key.value not in known:
