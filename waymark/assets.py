@@ -55,7 +55,17 @@ def serve(config, filename):
         return current_app.response_class(icon_png(int(size.group(1)), colour),
                                           mimetype="image/png")
     found = _find(config, filename)
+    if filename.endswith(".js"):
+        code = without_comment_lines(found.read_text(encoding="utf-8"))
+        return current_app.response_class(code, mimetype="text/javascript")
     return send_from_directory(found.parent, found.name, max_age=0)
+
+
+def without_comment_lines(code):
+    """Script comments are for its readers; every reader's phone downloads
+    the code, so lines that are only a comment stay behind."""
+    return "".join(line for line in code.splitlines(keepends=True)
+                   if not line.lstrip().startswith("//"))
 
 
 def _find(config, filename):

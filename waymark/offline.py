@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .search.analysis import stemmer_code
 
-from . import SITE_DIR
+from . import SITE_DIR, assets
 
 STEMMER = "static/search/stem-{}.js"
 STEMMERS = "static/search/stem-"
@@ -80,7 +80,7 @@ def write_worker(output_dir, languages, default_language, unsaved=()):
     template = (SITE_DIR / WORKER).read_text(encoding="utf-8")
     start, end = template.index(PLACEHOLDER[0]), template.index(PLACEHOLDER[1])
     code = template[:start] + _json(build) + template[end + len(PLACEHOLDER[1]):]
-    (output_dir / WORKER).write_text(_without_comment_lines(code), encoding="utf-8")
+    (output_dir / WORKER).write_text(assets.without_comment_lines(code), encoding="utf-8")
     return files
 
 
@@ -114,13 +114,6 @@ def read_build(worker):
     if start < 0:
         raise ValueError(f"{worker}: not a Waymark service worker (no '{BUILD_START.strip()}')")
     return json.JSONDecoder().raw_decode(code, start + len(BUILD_START))[0]
-
-
-def _without_comment_lines(code):
-    """The worker's comments are for its readers; every first visitor
-    downloads the code, so lines that are only a comment stay behind."""
-    return "".join(line for line in code.splitlines(keepends=True)
-                   if not line.lstrip().startswith("//"))
 
 
 def _json(data):

@@ -261,7 +261,10 @@ def _code(path, source, problems):
     text = path.read_text(encoding="utf-8")
     found = re.search(r"</script|<!--", text, re.IGNORECASE)
     if found:
-        line = text[:found.start()].count("\n") + 1
+        # The line in the file as written (the build drops its comment lines).
+        written = Path(source).read_text(encoding="utf-8")
+        at = re.search(r"</script|<!--", written, re.IGNORECASE)
+        line = written[:at.start()].count("\n") + 1 if at else None
         problems.error(source, line, f"cannot be put inside the single file: it contains "
                                    f"'{found.group(0)}' (write it as '<\\/script' or "
                                    f"'<\\!--')")
