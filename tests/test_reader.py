@@ -131,6 +131,9 @@ def test_no_page_scrolls_sideways_at_200_percent_text(browser, sample_site, serv
             wait_until_offline_ready(page)
             page.reload()
             page.locator("#keep").wait_for()
+            # The worker taking over reloads the page once more (no page mixes builds).
+            page.wait_for_load_state("networkidle")
+            page.locator("#keep").wait_for()
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         for box in page.locator(".bar > *").evaluate_all(
                 "els => els.map(e => e.getBoundingClientRect().toJSON())"):
