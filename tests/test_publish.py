@@ -144,3 +144,20 @@ def test_not_found_page_links_every_language_from_the_sites_address(content, tmp
         assert f'href="/guides/{lang}/index.html"' in html
     assert 'href="/guides/static/style.css"' in html
     assert '<html lang="en" dir="ltr">' in html
+
+
+def test_the_worker_and_its_lists_are_put_in_place_last(content, tmp_path, monkeypatch):
+    # A phone checking for an update in the middle of the swap finds the old
+    # worker, or a new one whose every file is already there.
+    output = tmp_path / "dist"
+    build(content, output)
+    write(content / "en/work/hours.md", (content / "en/work/hours.md").read_text()
+          .replace("Working hours", "Your hours"))
+    moved, real = [], publish._move
+    monkeypatch.setattr(publish, "_move", lambda source, target: (
+        moved.append(target.relative_to(output).as_posix()) if output in target.parents
+        else None, real(source, target))[1])
+    build(content, output)
+    lists = [n for n, path in enumerate(moved) if path.endswith("/offline.json")]
+    assert moved[-1] == "sw.js"
+    assert lists and min(lists) == len(moved) - 1 - len(lists)

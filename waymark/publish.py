@@ -52,7 +52,7 @@ def staging(output_dir, problems):
 
 def publish(staged, output_dir, cache_dir, problems):
     """Move the staged build into `output_dir`; on failure, leave it as it was."""
-    new = sorted(_files(staged))
+    new = sorted(_files(staged), key=_last_the_lists)
     owned = _owned(output_dir, cache_dir)
     taken = [path for path in new if (output_dir / path).exists() and path not in owned]
     if taken:
@@ -169,6 +169,14 @@ def _record(cache_dir, output_dir, files):
 def _record_file(cache_dir, output_dir):
     key = hashlib.sha256(str(output_dir.resolve()).encode()).hexdigest()[:16]
     return Path(cache_dir) / "outputs" / f"{key}.json"
+
+
+def _last_the_lists(path):
+    """The order files are put in place: the pages and files first, then
+    each language's list of them, then the worker that names the lists, so
+    that a phone checking for an update in the middle finds either the
+    old worker or a new one whose every file is already there."""
+    return (path == offline.WORKER, path.endswith("/" + offline.LIST), path)
 
 
 def _files(folder):
