@@ -59,10 +59,9 @@ def load(content_dir, site, problems, store=None):
             recorded = Problems()
             vocabulary = read(file, language.code, site, recorded)
             known = {"synonyms": vocabulary.synonyms, "guides": vocabulary.guides,
-                     "problems": [[p.level, p.path, p.line, p.message] for p in recorded.items]}
+                     "problems": recorded.as_data()}
             store.put_json("vocabulary", key, known)
-        for level, path, line, message in known["problems"]:
-            (problems.error if level == "error" else problems.warning)(path, line, message)
+        problems.replay(known["problems"])
         found[language.code] = Vocabulary(known["synonyms"], known["guides"])
     site.search_vocabulary = found
     return found

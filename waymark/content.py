@@ -248,12 +248,11 @@ def _render(shared, number):
                                                                     source_folder.parent))
     return {"html": rendered.html, "headings": rendered.headings, "anchors": rendered.anchors,
             "images": [[str(file), rel] for file, rel in rendered.images],
-            "problems": [[p.level, p.path, p.line, p.message] for p in recorded.items]}
+            "problems": recorded.as_data()}
 
 
 def _use(doc, rendered, problems):
-    for level, path, line, message in rendered["problems"]:
-        (problems.error if level == "error" else problems.warning)(path, line, message)
+    problems.replay(rendered["problems"])
     doc.html = rendered["html"]
     doc.headings = [tuple(heading) for heading in rendered["headings"]]
     doc.anchors = [tuple(anchor) for anchor in rendered["anchors"]]

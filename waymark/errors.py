@@ -36,6 +36,15 @@ class Problems:
     def warning(self, path, line, message):
         self.items.append(Problem(self._show(path), line, "warning", message))
 
+    def as_data(self):
+        """The problems as plain lists, to keep (the build's cache) or send
+        from another process; `replay` reports them again."""
+        return [[p.level, p.path, p.line, p.message] for p in self.items]
+
+    def replay(self, data):
+        for level, path, line, message in data:
+            (self.error if level == "error" else self.warning)(path, line, message)
+
     @property
     def errors(self):
         return [p for p in self.items if p.level == "error"]

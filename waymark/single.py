@@ -99,11 +99,10 @@ def write_all(app, site, staging, problems, built=None, store=None):
         if found is None:
             recorded = Problems()
             found = {"html": assemble(app, site, lang, Path(staging), built, code, recorded),
-                     "problems": [[p.level, p.path, p.line, p.message] for p in recorded.items]}
+                     "problems": recorded.as_data()}
             if not recorded.errors:
                 store.put_json("single", key, found)
-        for level, path, line, message in found["problems"]:
-            (problems.error if level == "error" else problems.warning)(path, line, message)
+        problems.replay(found["problems"])
         path = Path(staging) / FOLDER / f"{lang.code}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         data = found["html"].encode("utf-8")
