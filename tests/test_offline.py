@@ -211,7 +211,10 @@ def test_update_now_in_a_tab_opened_on_the_first_visit_updates_every_tab(context
 
     edit(content / "en/work/hours.md", "title: Working hours", "title: Hours of work")
     build(content, output, ROOT / "translations")
-    first.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    # The browser looks for a new worker now and then (on navigations, at
+    # most daily); ask it to, until it has found and installed this build's.
+    wait_for(first, lambda: first.evaluate("""navigator.serviceWorker.getRegistration()
+        .then(r => r.waiting ? true : r.update().then(() => false))"""))
     for tab in (first, second):
         tab.locator("#update").wait_for(state="visible", timeout=15_000)
     assert first.locator("h1").inner_text() == "Working hours"
