@@ -14,14 +14,13 @@ from pathlib import Path
 import shutil
 import unicodedata
 
+from . import kinds
+
 # What each character breaks, in the words of the message.
 URL_CHARACTERS = {"#": "web addresses", "?": "web addresses", "%": "web addresses"}
 DISK_CHARACTERS = dict.fromkeys(':*"<>|\\', "USB sticks (FAT32, exFAT) and Windows")
 DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
                 *(f"LPT{n}" for n in range(1, 10))}
-# Pages the site makes itself, beside the ones from content (see views.py and
-# content.RESERVED_PAGES, which refuses these exact names).
-SITE_PAGES = {"index", "search", "status", "manifest"}
 
 
 def check_tree(content_dir, languages, problems):
@@ -92,7 +91,7 @@ def _site_page_problem(rel):
     if len(rel.parts) == 3 and stem.casefold() == "index":
         return f"'{rel.name}' would be built as {built}, over the section's own index.html: " \
                f"rename it"
-    if len(rel.parts) == 2 and stem.casefold() in SITE_PAGES | {"_index"} and stem != stem.lower():
+    if len(rel.parts) == 2 and stem.casefold() in kinds.RESERVED | {"_index"} and stem != stem.lower():
         return f"'{rel.name}' would be built as {built}, which USB sticks, Windows and macOS " \
                f"take for the site's own {stem.lower()}.html: rename it"
     return None
