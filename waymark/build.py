@@ -12,10 +12,12 @@ Stages, in order; nothing is written to the output before every check passed:
    into the site, the preview server's Whoosh index into the cache folder;
 6. write each language's single file, to pass on (`single`), and warn
    about file names a memory card cannot hold (`filenames`);
-7. write the service worker with the precache list (`offline`);
+7. write the service worker and each language's precache list (`offline`);
 8. publish: put the staged files in the output folder (`publish`).
 A failure at any stage raises BuildFailed with every problem found, and the
-previous output stays as it was.
+previous output stays as it was. Stages 2 and 4-6 reuse what an earlier
+build made from the same inputs (`cache`) and spread their work over the
+machine's cores (`parallel`).
 """
 from dataclasses import dataclass
 from pathlib import Path
