@@ -9,7 +9,7 @@ import string
 import threading
 from urllib.error import HTTPError
 from urllib.parse import quote
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 from helpers import write
 from waymark import serve as serve_module
@@ -32,10 +32,10 @@ def raw(url, request_line):
     return status, dict(line.split(": ", 1) for line in lines), body
 
 
-def get(url):
+def get(url, headers=None):
     """(status, headers, body) of a GET, error answers included."""
     try:
-        with urlopen(url, timeout=HANG_GUARD) as answer:
+        with urlopen(Request(url, headers=headers or {}), timeout=HANG_GUARD) as answer:
             return answer.status, answer.headers, answer.read().decode("utf-8")
     except HTTPError as error:
         with error:
@@ -113,6 +113,24 @@ def test_no_folder_listings_or_hidden_files(small_site, serve, tmp_path):
         assert status == 404, path
         assert "Directory listing" not in body and "secret" not in body
     assert get(served.url + "en/")[0] == 200  # a folder with an index.html is a page
+
+
+def test_a_rebuild_within_the_same_second_is_never_answered_not_modified(small_site, serve, tmp_path):
+    # The browser asks whether its copy of the worker is still current; a
+    # "not modified" for a new build would keep the old worker on the phone.
+    site = tmp_path / "dist"
+    shutil.copytree(small_site, site)
+    served = serve(site)
+    status, headers, old = get(served.url + "sw.js")
+    asked = {"If-None-Match": headers["ETag"], "If-Modified-Since": headers["Last-Modified"]}
+    assert get(served.url + "sw.js", asked)[0] == 304  # unchanged: nothing sent again
+
+    new = site / ".sw.js.new"  # published as a build does: a new file put in place
+    new.write_text(old.replace("'use strict';", '"use strict";'), encoding="utf-8")
+    new.replace(site / "sw.js")
+    for question in (asked, {"If-Modified-Since": headers["Last-Modified"]}):
+        status, _, body = get(served.url + "sw.js", question)
+        assert status == 200 and body != old
 
 
 def test_every_answer_carries_the_security_headers(small_site, serve):

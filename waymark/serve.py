@@ -12,6 +12,7 @@ from collections import deque
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import ipaddress
+import os
 from pathlib import Path
 import re
 import socket
@@ -71,6 +72,24 @@ class Handler(SimpleHTTPRequestHandler):
     def send_head(self):
         if self.refuse():
             return None
+        # Last-Modified counts whole seconds: a rebuild within the second of
+        # the last one would be answered "not modified" (Chromium checks for a
+        # new service worker with If-Modified-Since alone), and the phone would
+        # keep the old worker for good. So only the ETag says "not modified":
+        # publishing replaces each changed file, and its inode, time in
+        # nanoseconds and size name a version.
+        del self.headers["If-Modified-Since"]
+        self.etag = None
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
+            path = os.path.join(path, "index.html")
+        if os.path.isfile(path):
+            stat = os.stat(path)
+            self.etag = f'"{stat.st_ino:x}-{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            if self.etag in self.headers.get("If-None-Match", ""):
+                self.send_response(304)
+                self.end_headers()
+                return None
         return super().send_head()
 
     def refuse(self):
@@ -94,6 +113,8 @@ class Handler(SimpleHTTPRequestHandler):
     def end_headers(self):
         # Preview shows each new build at once; the service worker does the caching.
         self.send_header("Cache-Control", "no-cache")
+        if getattr(self, "etag", None):
+            self.send_header("ETag", self.etag)
         for name, value in SECURITY_HEADERS.items():
             self.send_header(name, value)
         super().end_headers()
