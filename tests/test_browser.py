@@ -81,7 +81,7 @@ def test_reader_can_keep_another_language(context, sample_site, serve):
     keep = page.locator("#keep")
     keep.wait_for(state="visible")
     assert page.locator("input[value=ar]").is_checked()
-    assert re.fullmatch(r"\d+ كيلوبايت", page.locator("[data-size=es]").inner_text())
+    assert re.fullmatch(r"\d[\d,]* كيلوبايت", page.locator("[data-size=es]").inner_text())
     page.locator("input[value=es]").check()
     page.get_by_role("button", name="احفظ للقراءة دون إنترنت").click()
     wait_for(page, "document.getElementById('keep-status').textContent.startsWith('تم الحفظ')")

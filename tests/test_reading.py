@@ -116,7 +116,7 @@ def test_a_guide_prints_with_a_qr_code_of_its_address_when_the_site_has_one(cont
 
 
 def test_dark_scheme_keeps_the_sites_theme_colour():
-    css = assets.themed((ROOT / "site/static/style.css").read_text(encoding="utf-8"), "#ffd23f")
+    css = assets.themed((ROOT / "site/static/first-screen.css").read_text(encoding="utf-8"), "#ffd23f")
     dark = css[css.index("@media (prefers-color-scheme: dark)"):]
     dark = dark[:dark.index("\n}\n")]
     assert "--brand: #ffd23f;" in css and "--on-brand: #1b1f1f" in css

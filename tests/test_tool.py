@@ -145,7 +145,8 @@ def test_one_theme_colour_reaches_the_stylesheet_manifest_and_icons(content, tmp
     write(tmp_path / "waymark.yml", "theme_colour: '#7a1f5c'\nname: {en: Camino, es: Camino ES}\n")
     build(content, tmp_path / "dist")
     dist = tmp_path / "dist"
-    assert "--brand: #7a1f5c" in (dist / "static/style.css").read_text()
+    assert "--brand: #7a1f5c" in (dist / "static/first-screen.css").read_text()
+    assert "--brand: #7a1f5c" in (dist / "en/index.html").read_text()  # the styles inside each page
     manifest = json.loads((dist / "es/manifest.webmanifest").read_text())
     assert (manifest["theme_color"], manifest["name"]) == ("#7a1f5c", "Camino ES")
     assert 'content="#7a1f5c"' in (dist / "en/index.html").read_text()

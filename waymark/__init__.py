@@ -48,7 +48,8 @@ def create_app(site, ui=None, status=(), test_config=None):
                                   language_name=languages.native_name,
                                   in_every_language=views.in_every_language,
                                   qr_svg=handouts.qr_svg, contents_of=prose.contents,
-                                  pass_on=single.offer)
+                                  pass_on=single.offer,
+                                  first_screen=assets.first_screen(site.config))
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     app.add_url_rule("/static/<path:filename>", "static", partial(assets.serve, site.config))
     app.register_blueprint(views.bp)

@@ -42,6 +42,7 @@ def page(addresses):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'sha256-{_STYLE_HASH}'; img-src 'self'; base-uri 'none'; form-action 'none'">
 <title>Scan to read the guides</title>
+<link rel="stylesheet" href="/static/first-screen.css">
 <link rel="stylesheet" href="/static/style.css">
 <style>{STYLE}</style>
 </head>

@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 from flask import current_app, render_template
 from markupsafe import Markup
 
-from . import SITE_DIR, cache, freeze, kinds, rewrite, signing, views
+from . import SITE_DIR, assets, cache, freeze, kinds, rewrite, signing, views
 from .errors import Problems
 from .search import export as search_export
 from .search.analysis import stemmer_code
@@ -272,14 +272,19 @@ def _code(path, source, problems):
 
 
 def _style(staging, config, problems):
-    """The site's stylesheet (already in its theme colour) and the file's own."""
-    text = (staging / "static/style.css").read_text(encoding="utf-8")
-    found = re.search(r"</style", text, re.IGNORECASE)
-    if found:
-        problems.error(_source(config, "style.css"), text[:found.start()].count("\n") + 1,
-                       "cannot be put inside the single file: it contains '</style'")
-        return ""
-    return text + "\n" + (OWN / "single.css").read_text(encoding="utf-8")
+    """The site's stylesheets (already in its theme colour) and the file's own."""
+    texts = []
+    for name in (assets.FIRST_SCREEN, "style.css"):
+        text = (staging / "static" / name).read_text(encoding="utf-8")
+        if re.search(r"</style", text, re.IGNORECASE):
+            # The line in the file as written (the build drops its comments).
+            written = _source(config, name).read_text(encoding="utf-8")
+            at = re.search(r"</style", written, re.IGNORECASE)
+            problems.error(_source(config, name), written[:at.start()].count("\n") + 1 if at else None,
+                           "cannot be put inside the single file: it contains '</style'")
+            return ""
+        texts.append(text)
+    return "\n".join(texts + [(OWN / "single.css").read_text(encoding="utf-8")])
 
 
 def _hash(text):
