@@ -87,9 +87,11 @@ def first_paint(browser, url, latency):
         "offline": False, "latency": latency,
         "downloadThroughput": THROUGHPUT, "uploadThroughput": THROUGHPUT})
     page.goto(url, wait_until="load", timeout=120_000)
-    paint = page.evaluate("""() => {
-        const entry = performance.getEntriesByName('first-contentful-paint')[0];
-        return entry ? entry.startTime : null; }""")
+    # (The paint may come just after "load", when the last stylesheet held it up.)
+    paint = page.evaluate("""() => new Promise((resolve) => new PerformanceObserver((list) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) resolve(entry.startTime);
+    }).observe({type: 'paint', buffered: true}))""")
     context.close()
     return paint
 
