@@ -11,6 +11,7 @@ through as they were written.
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+import re
 
 LINKS = ("href", "src", "action")
 ID_REFS = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers", "list")
@@ -34,9 +35,20 @@ def copy(html, *, link=lambda attr, value: value, leave_out=lambda tag, attrs: F
     `rename(id)` renames ids and the references to them; `inside="main"`
     keeps only what is inside the first <main> element."""
     parser = _Copy(link, leave_out, rename, inside)
-    parser.feed(html)
+    parser.feed(_title_and_element(html, inside) if inside else html)
     parser.close()
     return Page("".join(parser.out), unescape(parser.title.strip()), parser.ids)
+
+
+def _title_and_element(html, tag):
+    """Only the page's <title> and its first `tag` element onwards: a
+    copy of the guide's <main> need not read the head's styles and the
+    language menu of every page (most of the parsing, with many languages)."""
+    start = re.search(rf"<{tag}[\s>]", html)
+    if start is None:
+        return html
+    title = re.search(r"<title>.*?</title>", html[:start.start()], flags=re.S | re.I)
+    return (title.group(0) if title else "") + html[start.start():]
 
 
 class _Copy(HTMLParser):
