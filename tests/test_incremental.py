@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT
 from helpers import write
-from waymark import cache
+from waymark import cache, freeze, parallel
 from waymark.build import build
 
 
@@ -96,6 +96,27 @@ def test_a_rebuild_with_nothing_changed_renders_nothing(content, tmp_path, monke
     monkeypatch.setattr("waymark.search.export.write_language", lambda *a: rendered.append(a))
     build(content, tmp_path / "dist")
     assert rendered == []
+
+
+def test_a_changed_source_redoes_its_own_pages_not_every_translated_page(content, tmp_path,
+                                                                         monkeypatch):
+    # Its translations become outdated: their own pages say so, no other page does.
+    build(content, tmp_path / "dist")
+    frozen = []
+    monkeypatch.setattr(parallel, "cores", lambda: 1)  # the pages frozen here, to count
+    real = freeze.freeze_pages
+    monkeypatch.setattr(freeze, "freeze_pages", lambda app, pages: (
+        frozen.extend(pages), real(app, pages))[1])
+    edit(content / "en/work/contract.md", "Keep a copy.", "Keep two copies.")
+    build(content, tmp_path / "dist")
+    pages = [(endpoint, values) for endpoint, values in frozen if endpoint != "static"]
+    assert {values["lang"] for endpoint, values in pages
+            if values.get("slug") == "contract"} == {"en", "ar", "es", "fa"}
+    others = {(endpoint, values.get("slug")) for endpoint, values in pages
+              if values.get("slug") != "contract"}
+    # The status page shows every file's state; home and Offline offer the
+    # single file, whose size changed.
+    assert others == {("pages.status", None), ("pages.home", None), ("pages.page", "offline")}
 
 
 def test_a_new_waymark_or_an_edited_template_changes_every_key(tmp_path, monkeypatch):

@@ -151,10 +151,12 @@ def ui_strings(app):
 
 
 def _listed(entry, code):
-    """What other pages show of `entry` in language `code`."""
+    """What other pages show of `entry` in language `code`. (Whether it is
+    outdated shows on its own page only: a changed source must not redo
+    every page of every language that translates it.)"""
     shown = entry.shown(code)
     return [entry.path, shown.doc.lang, shown.doc.title, shown.doc.meta.get("summary"),
-            shown.missing, shown.draft, shown.outdated]
+            shown.missing, shown.draft]
 
 
 def _own(entry, code, codes):
