@@ -48,12 +48,25 @@ def urls(site):
 
 def freeze(app, site, destination, problems, store=None):
     """Freeze into `destination`; return the number of files written."""
+    return _freeze(app, site, destination, problems, store, None, "")[0]
+
+
+def refreeze(app, site, destination, problems, store, pages, salt):
+    """Freeze `pages` (endpoint, values) again, now that they show more
+    (`salt`: the single files' sizes, for the pages that offer them);
+    return the paths of those rendered rather than taken from `store`."""
+    return _freeze(app, site, destination, problems, store, pages, salt)[1]
+
+
+def _freeze(app, site, destination, problems, store, only, salt):
+    """(files written, paths of the pages rendered rather than reused)."""
     store = store or cache.Store()
     app.config.update(FREEZER_DESTINATION=str(destination),
                       FREEZER_REMOVE_EXTRA_FILES=False)
-    keys = page_keys(app, site)
+    wanted = list(urls(site) if only is None else only)
+    keys = page_keys(app, site, wanted, salt)
     todo, reused = [], 0
-    for endpoint, values in urls(site):
+    for endpoint, values in wanted:
         key = keys.get((endpoint, _frozen(values)))
         cached = store.get("page", key[1]) if key else None
         if cached is None:
@@ -63,13 +76,13 @@ def freeze(app, site, destination, problems, store=None):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(cached)
             reused += 1
-    share = -(-len(todo) // parallel.cores())  # pages for each core, rounded up
+    share = -(-len(todo) // parallel.cores()) or 1  # pages for each core, rounded up
     parts = parallel.run(freeze_pages, app, [(todo[n:n + share],)
                                              for n in range(0, len(todo), share)])
     for error, _, links in parts:
         if error:  # a template or view bug: report, do not crash
             problems.error(destination, None, f"freezing failed: {error}")
-            return 0
+            return 0, []
         for page, targets in links.items():
             app.extensions.setdefault("waymark_links", {}).setdefault(page, set()).update(targets)
     frozen = sum(count for _, count, _ in parts)
@@ -82,7 +95,7 @@ def freeze(app, site, destination, problems, store=None):
     if len(problems.errors) == errors_before:
         for path, key in rendered:
             store.put("page", key, (destination / path).read_bytes())
-    return frozen + reused
+    return frozen + reused, [path for path, _ in rendered]
 
 
 def freeze_pages(app, pages):
@@ -114,15 +127,16 @@ def paths(app, pages):
                 for endpoint, values in pages]
 
 
-def page_keys(app, site):
+def page_keys(app, site, wanted=None, salt=""):
     """{(endpoint, values): (file path in the build, cache key)} of the pages
-    that can come from the cache (not the status page, which shows every
-    file's state, nor static files, which are only copied)."""
+    (of `wanted`, else all) that can come from the cache (not the status
+    page, which shows every file's state, nor static files, which are only
+    copied); `salt` is what else the pages depend on."""
     config = site.config
     everything = cache.digest(
         cache.code_version(), repr(config), [(e.path, e.kind.name) for e in site.entries],
         [section.path for section in site.sections],
-        repr(site.contacts), ui_strings(app),
+        repr(site.contacts), ui_strings(app), salt,
         cache.files_digest(config.overrides) if config.overrides else "",
         cache.files_digest(config.logo.parent, config.logo.name) if config.logo else "")
     codes = [lang.code for lang in site.languages]
@@ -130,7 +144,7 @@ def page_keys(app, site):
                    for code in codes}
     keys = {}
     with app.test_request_context():
-        for endpoint, values in urls(site):
+        for endpoint, values in urls(site) if wanted is None else wanted:
             if endpoint in ("static", "pages.status"):
                 continue
             url = url_for(endpoint, **values)

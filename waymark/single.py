@@ -110,10 +110,13 @@ def write_all(app, site, staging, problems, built=None, store=None):
         offers[lang.code] = Offer(f"{FOLDER}/{lang.code}.html",
                                   file_name(site.config, lang.code), len(data), fingerprint)
     app.extensions["waymark_downloads"] = offers
-    pages = list(_offering_pages(site))
-    _refreeze(app, pages, problems)
+    # The pages that offer the files again, with their sizes; those from the
+    # cache had their links checked when they were made.
+    sizes = cache.digest(sorted((code, repr(offer)) for code, offer in offers.items()))
+    rendered = freeze.refreeze(app, site, Path(staging), problems, store,
+                               list(_offering_pages(site)), sizes)
     freeze.check_links(Path(staging), problems, urlsplit(site.config.base_url).path or "/",
-                       pages=[Path(staging) / path for path in freeze.paths(app, pages)])
+                       pages=[Path(staging) / path for path in rendered])
     return sorted(offer.path for offer in offers.values())
 
 
@@ -313,12 +316,6 @@ def _offering_pages(site):
         yield "pages.home", {"lang": lang.code}
         if offline:
             yield views.endpoint_for(offline, lang.code)
-
-
-def _refreeze(app, pages, problems):
-    error, _, _ = freeze.freeze_pages(app, pages)
-    if error:  # a template bug: report, do not crash
-        problems.error(app.config["FREEZER_DESTINATION"], None, f"freezing failed: {error}")
 
 
 def key_fingerprint(config, problems):
