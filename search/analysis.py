@@ -225,8 +225,16 @@ STEMMERS = {
 }
 
 
+# Languages whose words, function words and endings are another's: Dari is
+# Persian as written in Afghanistan (some everyday words differ, the grammar
+# and its endings do not), so it is stemmed and its stop words are dropped as
+# Persian's. The browser has the same table (search.js: SAME_AS).
+SAME_AS = {"prs": "fa"}
+
+
 def base_code(lang):
-    return lang.split("-")[0].split("_")[0].lower()
+    code = lang.split("-")[0].split("_")[0].lower()
+    return SAME_AS.get(code, code)
 
 
 def stemmer_code(lang):

@@ -181,7 +181,7 @@ def typed_forms(text):
 
 @pytest.mark.browser
 def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
-    """Every shipped language, on its readers' questions as they are typed,
+    """Every shipped language, on its readers' questions (both sets) as they are typed,
     letter by letter, with a slip, and on its guides' title words."""
     compared = 0
     for folder in sorted(p for p in sample_site.iterdir() if (p / export.INDEX_FILE).exists()):
@@ -191,10 +191,11 @@ def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
         known = query.Words.from_export(
             json.loads((sample_site.parent / "cache/search" / lang / export.WORDS_FILE).read_text()))
         texts = sorted({w for doc in data["docs"] for w in re.findall(r"\w{4,}", doc[1])})
-        questions = DATA / "questions" / f"{lang}.txt"
-        if questions.exists():
-            for line in questions.read_text(encoding="utf-8").splitlines():
-                texts += typed_forms(line.split("\t")[0])
+        for questions in (DATA / "questions" / f"{lang}.txt",
+                          DATA / "questions" / "validation" / f"{lang}.txt"):
+            if questions.exists():
+                for line in questions.read_text(encoding="utf-8").splitlines():
+                    texts += typed_forms(line.split("\t")[0])
         assert compare(engine, ix, lang, data, known, texts) == [], lang
         compared += len(texts)
     assert compared > 3000

@@ -100,7 +100,8 @@ def test_scripts_without_spaces_become_two_character_pieces():
 
 
 @pytest.mark.parametrize("lang, code", [("en", "en"), ("es", "es"), ("pt-BR", "pt"), ("ar", "ar"),
-                                        ("fa", "fa"), ("uk", "uk"), ("am", None), ("zh", None)])
+                                        ("fa", "fa"), ("prs", "fa"), ("uk", "uk"), ("am", None),
+                                        ("zh", None)])
 def test_stemming_only_where_the_build_and_the_browser_both_can(lang, code):
     assert stemmer_code(lang) == code
 
