@@ -27,7 +27,8 @@ import unicodedata
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .analysis import accents_for, clusters, normalize, pieces, stem_function, stop_words, words
+from .analysis import (accents_for, clitics, clusters, normalize, pieces, stem_function,
+                       stop_words, words)
 from .index import FIELDS
 
 MIN_PREFIX = 2  # characters typed before a word is completed
@@ -39,6 +40,7 @@ MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 12
 MIN_STOP_PREFIX = 4  # letters of a stop word being typed before it may be a word's start
 MIN_CORRECTED = 2  # letters (with their marks) a word needs before it is corrected
+MIN_CLITIC_STEM = 3  # letters left when a word is read without a clitic
 ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out
 
 
@@ -109,6 +111,8 @@ def groups(text, lang, vocabulary, known, frequency):
                 continue
             group = Group(text[start:end], [stem(piece)], piece=folded)
             _add(group.terms, [term for word, _, term in known.folded if word == folded])
+            if not indexed.intersection(group.terms):
+                _add(group.terms, without_clitic(folded, lang, stem, known, indexed))
             if typing:
                 _add(group.terms, expand(vocabulary, known, folded))
             if all(g.terms != group.terms for g in found):
@@ -117,6 +121,20 @@ def groups(text, lang, vocabulary, known, frequency):
     if not any(indexed.intersection(group.terms) for group in found):
         correct(found, known, frequency)
     return found
+
+
+def without_clitic(folded, lang, stem, known, indexed):
+    """The index terms of a word no guide has, read without a clitic
+    (analysis.clitics: the longest that leaves a word the guides have and
+    MIN_CLITIC_STEM letters), or []."""
+    for ending in clitics(lang):
+        rest = folded[: -len(ending)]
+        if folded.endswith(ending) and len(clusters(rest)) >= MIN_CLITIC_STEM:
+            found = [term for term in [stem(rest)] + [t for w, _, t in known.folded if w == rest]
+                     if term in indexed]
+            if found:
+                return found
+    return []
 
 
 def correct(query_groups, known, frequency):

@@ -83,8 +83,40 @@ KEEP = {
 }
 
 
-def source_list(code):
-    """The list a language's stop words come from, before KEEP."""
+# Function words a source list lacks, added because readers' questions are
+# made of them ("мене звільнили, бо я вимагав"; "les policiers m'ont demandé"):
+# stopwordsiso's Ukrainian list has 73 words and none of я, мене, мені, і, а,
+# на, у, в; the Snowball French list has le and la but not les, ils, quoi.
+# Closed classes only (pronouns, conjunctions, prepositions, particles,
+# question words), never a noun, verb, number or negation; a test checks
+# that no entry is already listed or kept, so this stays an addition.
+ADD = {
+    "uk": {
+        # personal and possessive pronouns
+        "я", "мене", "мені", "мною", "нас", "нами", "тебе", "тобі", "тобою",
+        "вами", "його", "йому", "ним", "ньому", "нього", "їй", "нею", "ній", "неї", "їм",
+        "ними", "них", "себе", "собі", "собою",
+        "мій", "моя", "моє", "мої", "мого", "моєї", "моїх", "моєму", "моїй", "мою", "моїм",
+        "наш", "наша", "наше", "наші", "ваш", "ваша", "ваше", "ваші",
+        "свій", "своя", "своє", "свої", "свого", "своєї", "своїх", "свою",
+        # conjunctions
+        "і", "а", "або", "бо", "щоб", "якщо",
+        # prepositions
+        "в", "у", "на", "за", "зі", "по", "при", "через", "над", "між", "біля", "о", "об",
+        # particles and question words
+        "же", "ж", "би", "ось", "вже", "ще", "теж", "лише", "тільки", "хіба",
+        "хто", "чому", "куди", "звідки",
+    },
+    "fr": {
+        "les", "ils", "elles", "leurs", "cette", "cet",  # articles and pronouns
+        "si", "car", "donc",  # conjunctions
+        "quoi", "comment", "quel", "quelle", "quels", "quelles",  # question words
+    },
+}
+
+
+def listed(code):
+    """The kept list a language's stop words come from, before ADD and KEEP."""
     if whoosh_lang.has_stopwords(code):
         found = set(whoosh_lang.stopwords_for_language(code))
         # Words split at apostrophes, so "didn't" reaches the search as "didn"
@@ -96,6 +128,11 @@ def source_list(code):
     if stopwordsiso.has_lang(code):
         return set(stopwordsiso.stopwords(code))
     return set()
+
+
+def source_list(code):
+    """The words a language's stop words come from: its list and ADD, before KEEP."""
+    return listed(code) | ADD.get(code, set())
 
 
 def stop_words(code):

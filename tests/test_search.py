@@ -220,7 +220,7 @@ def test_browser_finds_the_same_known_items_as_whoosh_in_every_script(engine):
 def sample_indexes(sample_site):
     """{lang: (Whoosh index, Words, urls)} of the built sample site."""
     found = {}
-    for lang in ("en", "es", "fr"):
+    for lang in ("en", "es", "fr", "fa"):
         data = export.read_script((sample_site / lang / export.INDEX_FILE).read_text(encoding="utf-8"))
         found[lang] = (open_index(sample_site.parent / "cache/search" / lang), query.Words.from_export(data),
                        [doc[0] for doc in data["docs"]])
@@ -244,6 +244,16 @@ def test_a_word_typed_without_its_accents_finds_what_it_finds_with_them(sample_i
         with_accents = [urls[r.docnum] for r in query.search(ix, accented, "fr", known).results]
         assert with_accents and with_accents == [
             urls[r.docnum] for r in query.search(ix, plain, "fr", known).results], plain
+
+
+def test_a_persian_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_indexes):
+    """Spoken Persian writes "my" and "را" onto the word: انگشتمو, "my finger"."""
+    ix, known, urls = sample_indexes["fa"]
+    for typed, word in (("انگشتمو ", "انگشت "), ("گوشیمو ", "گوشی ")):
+        found = [urls[r.docnum] for r in query.search(ix, word, "fa", known).results]
+        assert found and [urls[r.docnum] for r in query.search(ix, typed, "fa", known).results] == found
+    # A word the guides have keeps its ending: مردم, "people", is not مرد, "man".
+    assert query.search(ix, "مردم ", "fa", known).groups[0].terms == ["مردم"]
 
 
 # --- The search page ------------------------------------------------------

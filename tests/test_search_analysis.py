@@ -39,7 +39,22 @@ def test_function_words_are_stop_words_in_every_shipped_language():
     assert terms("en", "what do I do if they") == []
     assert terms("ar", "ماذا أفعل إذا") == ["فعل"]
     assert terms("fa", "من چه کار کنم که") == ["كار"]
-    assert terms("uk", "що мені робити, коли") == ["мен", "робит"]
+    assert terms("uk", "що мені робити, коли") == ["робит"]
+    assert terms("uk", "мене звільнили, бо я вимагав") == ["звільнил", "вимагав"]
+    assert terms("fr", "les policiers m'ont demandé quoi") == ["polici", "demand"]
+
+
+@pytest.mark.parametrize("code", sorted(stopwords.ADD))
+def test_added_stop_words_are_an_addition_to_their_source_list(code):
+    listed = {normalize(word) for word in stopwords.listed(code)}
+    assert sorted(w for w in stopwords.ADD[code] if normalize(w) in listed) == []
+    assert stopwords.ADD[code].isdisjoint(stopwords.KEEP.get(code, ()))
+
+
+def test_persian_and_dari_words_are_also_read_without_a_pronoun_on_them():
+    assert analysis.clitics("fa")[:3] == ("تان", "شان", "مان")
+    assert analysis.clitics("prs") == analysis.clitics("fa")
+    assert analysis.clitics("en") == ()
 
 
 @pytest.mark.parametrize("code", sorted(stopwords.KEEP))

@@ -179,6 +179,9 @@
         }
         var group = {word: word, terms: [self_.stem(piece)], correction: '', piece: folded};
         add(group.terms, self_.same.get(folded) || []);
+        if (!group.terms.some(function (t) { return self_.position.has(t); })) {
+          add(group.terms, self_.withoutClitic(folded));
+        }
         if (typing) add(group.terms, self_.expand(folded));
         var key = JSON.stringify(group.terms);
         if (!found.some(function (g) { return JSON.stringify(g.terms) === key; })) found.push(group);
@@ -190,6 +193,21 @@
     });
     if (!anyKnown) this.correct(found);
     return found;
+  };
+
+  // A word no guide has, read without a clitic (search/query.py: without_clitic).
+  Index.prototype.withoutClitic = function (folded) {
+    var endings = this.data.clitics || [];
+    for (var i = 0; i < endings.length; i++) {
+      var rest = folded.slice(0, folded.length - endings[i].length);
+      if (!folded.endsWith(endings[i]) || clusters(rest).length < this.data.minCliticStem) continue;
+      var self_ = this, found = [];
+      add(found, [this.stem(rest)].concat(this.same.get(rest) || []).filter(function (t) {
+        return self_.position.has(t);
+      }));
+      if (found.length) return found;
+    }
+    return [];
   };
 
   // At a dead end, each word is also read as the nearest guide word
