@@ -253,7 +253,8 @@ def raw_stemmer(code):
 # word: حقوقم "my wages", حقوقمو "my wages (object)", سالشه "he is ... years",
 # پاسپورتمه "it is my passport", ویزای "the visa of". The stemmer leaves most
 # of these on, so a reader's word that no guide has is also read without one
-# of them (query.py: without_clitic), longest first. Folded as the index folds.
+# of them (query.py: without_clitic), longest first, or without the prefix
+# below. Folded as the index folds.
 _CLITICS = {
     "fa": ("مان", "تان", "شان", "مو", "تو", "شو", "رو", "مه", "ته", "شه", "ام", "ات", "اش",
            "م", "ت", "ش", "و", "ه", "ی"),
@@ -264,6 +265,18 @@ _CLITICS = {
 def clitics(lang):
     """The endings a word of `lang` that no guide has is also read without."""
     return tuple(sorted({normalize(c) for c in _CLITICS.get(base_code(lang), ())},
+                        key=lambda c: (-len(c), c)))
+
+
+# The present-tense prefix, which the guides write apart (می‌گیرند, and the
+# index has گیرند) and readers often join (میگیرند).
+_PREFIXES = {"fa": ("نمی", "می")}
+
+
+@lru_cache(maxsize=None)
+def prefixes(lang):
+    """The beginnings a word of `lang` that no guide has is also read without."""
+    return tuple(sorted({normalize(c) for c in _PREFIXES.get(base_code(lang), ())},
                         key=lambda c: (-len(c), c)))
 
 

@@ -48,7 +48,7 @@ def export(ix, lang, docs):
             "stem": analysis.stemmer_code(lang),
             "accents": analysis.accents_for(lang),
             "stop": sorted(analysis.stop_words(lang)),
-            "clitics": list(analysis.clitics(lang)),
+            "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
             "fields": list(FIELDS),
             "B": weighting.B, "K1": weighting.K1,
             "N": reader.doc_count_all(),

@@ -27,8 +27,8 @@ import unicodedata
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .analysis import (accents_for, clitics, clusters, normalize, pieces, stem_function,
-                       stop_words, words)
+from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes,
+                       stem_function, stop_words, words)
 from .index import FIELDS
 
 MIN_PREFIX = 2  # characters typed before a word is completed
@@ -124,12 +124,14 @@ def groups(text, lang, vocabulary, known, frequency):
 
 
 def without_clitic(folded, lang, stem, known, indexed):
-    """The index terms of a word no guide has, read without a clitic
-    (analysis.clitics: the longest that leaves a word the guides have and
-    MIN_CLITIC_STEM letters), or []."""
-    for ending in clitics(lang):
-        rest = folded[: -len(ending)]
-        if folded.endswith(ending) and len(clusters(rest)) >= MIN_CLITIC_STEM:
+    """The index terms of a word no guide has, read without a clitic ending
+    (analysis.clitics, the longest first) or else without a prefix
+    (analysis.prefixes): the first that leaves a word the guides have, of
+    MIN_CLITIC_STEM letters or more; or []."""
+    rests = [folded[: -len(end)] for end in clitics(lang) if folded.endswith(end)]
+    rests += [folded[len(start):] for start in prefixes(lang) if folded.startswith(start)]
+    for rest in rests:
+        if len(clusters(rest)) >= MIN_CLITIC_STEM:
             found = [term for term in [stem(rest)] + [t for w, _, t in known.folded if w == rest]
                      if term in indexed]
             if found:

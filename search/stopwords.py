@@ -13,8 +13,9 @@ From either list we keep searchable the words that change what a question
 means in our readers' situations (`KEEP`): negation and absence (not, no,
 without, non-: "not paid", «غير مدفوعة»), what comes before or after
 (before you sign, after a complaint), numbers and times (three months, a
-deadline), and words about giving and taking (took my passport, did not give
-my wages) or rights and free services that the lists carry as filler. Each
+deadline), words about giving and taking (took my passport, did not give
+my wages) or rights and free services that the lists carry as filler, and
+"where", which asks for a place to go (where to complain). Each
 entry says why; a test checks that every entry is in its source list, so
 that the exceptions stay true as the lists change. Arabic's ما ("what", and
 in speech "not") stays a stop word: as "what" it begins most questions.
@@ -29,11 +30,13 @@ KEEP = {
         # before and after, in and out: "before you sign", "laid off", "under 18"
         "before", "after", "off", "out", "under", "over",
         "one",  # a number ("one month"), from stopwordsiso's "one's"
+        "where",  # a place to go: "where to complain", "where can I sleep"
     },
     "es": {
         "no", "sin", "contra", "ni",  # negation and absence
         "antes", "desde", "hasta", "durante",  # before, since, until, during
         "estado", "estados",  # forms of estar, but also "state" and "status"
+        "donde", "dónde",  # a place to go: "dónde denunciar"
     },
     "fr": {
         "pas", "ne",  # "pas payé", "ne paie pas"
@@ -52,6 +55,7 @@ KEEP = {
         # taking, returning, force, visits, persons: "أخذ جوازي", "العودة", "بالقوة"
         "اخذ", "أخذ", "رجع", "عاد", "اعادة", "قوة", "زيارة", "شخصا", "مقابل",
         "للامم", "لوكالة",  # "to the United Nations", "to the agency"
+        "أين", "اين",  # where: a place to go
     },
     "fa": {
         # negation and absence: "حقوقم را نمی‌دهند", "بدون قرارداد", "پاسپورت ندارم"
@@ -59,6 +63,7 @@ KEEP = {
         "نخواهد", "نخواهم", "نخواهند", "ندارد", "ندارم", "ندارند", "نداری", "ندارید",
         "نداریم", "نداشت", "نداشتم", "نداشتند", "نداشته", "بدون", "عدم", "غیر", "غير",
         "هیچ", "هيچ", "هرگز", "جز", "بی",
+        "کجا",  # where: a place to go, "کجا شکایت کنم"
         # Dari's "prisoner, locked up" (Persian has it in compounds only)
         "بندی",
         # numbers and counting
@@ -78,6 +83,7 @@ KEEP = {
     },
     "uk": {
         "без",  # without
+        "де",  # where: a place to go
         "давати", "давай",  # to give: "не дають зарплату"
     },
 }
@@ -106,6 +112,12 @@ ADD = {
         # particles and question words
         "же", "ж", "би", "ось", "вже", "ще", "теж", "лише", "тільки", "хіба",
         "хто", "чому", "куди", "звідки",
+    },
+    "fa": {
+        "مرا", "ترا", "تورا",  # "me", "you" with را, written as one word
+        # the plural ending with a pronoun, typed apart when a reader puts a
+        # space for the zero-width non-joiner (بچه هایم for بچه‌هایم)
+        "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
     },
     "fr": {
         "les", "ils", "elles", "leurs", "cette", "cet",  # articles and pronouns

@@ -195,14 +195,20 @@
     return found;
   };
 
-  // A word no guide has, read without a clitic (search/query.py: without_clitic).
+  // A word no guide has, read without a clitic ending or else a prefix
+  // (search/query.py: without_clitic).
   Index.prototype.withoutClitic = function (folded) {
-    var endings = this.data.clitics || [];
-    for (var i = 0; i < endings.length; i++) {
-      var rest = folded.slice(0, folded.length - endings[i].length);
-      if (!folded.endsWith(endings[i]) || clusters(rest).length < this.data.minCliticStem) continue;
-      var self_ = this, found = [];
-      add(found, [this.stem(rest)].concat(this.same.get(rest) || []).filter(function (t) {
+    var rests = [], self_ = this;
+    (this.data.clitics || []).forEach(function (end) {
+      if (folded.endsWith(end)) rests.push(folded.slice(0, folded.length - end.length));
+    });
+    (this.data.prefixes || []).forEach(function (start) {
+      if (folded.startsWith(start)) rests.push(folded.slice(start.length));
+    });
+    for (var i = 0; i < rests.length; i++) {
+      if (clusters(rests[i]).length < this.data.minCliticStem) continue;
+      var found = [];
+      add(found, [this.stem(rests[i])].concat(this.same.get(rests[i]) || []).filter(function (t) {
         return self_.position.has(t);
       }));
       if (found.length) return found;
