@@ -225,8 +225,16 @@ STEMMERS = {
 }
 
 
+# Languages whose words, function words and endings are another's: Dari is
+# Persian as written in Afghanistan (some everyday words differ, the grammar
+# and its endings do not), so it is stemmed and its stop words are dropped as
+# Persian's. The browser has the same table (search.js: SAME_AS).
+SAME_AS = {"prs": "fa"}
+
+
 def base_code(lang):
-    return lang.split("-")[0].split("_")[0].lower()
+    code = lang.split("-")[0].split("_")[0].lower()
+    return SAME_AS.get(code, code)
 
 
 def stemmer_code(lang):
@@ -239,6 +247,37 @@ def stemmer_code(lang):
 def raw_stemmer(code):
     """The stemmer for a stemmer code, as it stems words with their accents."""
     return STEMMERS[code]()
+
+
+# Persian (and Dari) write a pronoun, and in speech "را" and "است", onto the
+# word: حقوقم "my wages", حقوقمو "my wages (object)", سالشه "he is ... years",
+# پاسپورتمه "it is my passport", ویزای "the visa of". The stemmer leaves most
+# of these on, so a reader's word that no guide has is also read without one
+# of them (query.py: without_clitic), longest first, or without the prefix
+# below. Folded as the index folds.
+_CLITICS = {
+    "fa": ("مان", "تان", "شان", "مو", "تو", "شو", "رو", "مه", "ته", "شه", "ام", "ات", "اش",
+           "م", "ت", "ش", "و", "ه", "ی"),
+}
+
+
+@lru_cache(maxsize=None)
+def clitics(lang):
+    """The endings a word of `lang` that no guide has is also read without."""
+    return tuple(sorted({normalize(c) for c in _CLITICS.get(base_code(lang), ())},
+                        key=lambda c: (-len(c), c)))
+
+
+# The present-tense prefix, which the guides write apart (می‌گیرند, and the
+# index has گیرند) and readers often join (میگیرند).
+_PREFIXES = {"fa": ("نمی", "می")}
+
+
+@lru_cache(maxsize=None)
+def prefixes(lang):
+    """The beginnings a word of `lang` that no guide has is also read without."""
+    return tuple(sorted({normalize(c) for c in _PREFIXES.get(base_code(lang), ())},
+                        key=lambda c: (-len(c), c)))
 
 
 @lru_cache(maxsize=None)

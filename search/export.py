@@ -48,6 +48,7 @@ def export(ix, lang, docs):
             "stem": analysis.stemmer_code(lang),
             "accents": analysis.accents_for(lang),
             "stop": sorted(analysis.stop_words(lang)),
+            "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
             "fields": list(FIELDS),
             "B": weighting.B, "K1": weighting.K1,
             "N": reader.doc_count_all(),
@@ -64,6 +65,7 @@ def export(ix, lang, docs):
             "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
             "maxQueryChars": query.MAX_QUERY_CHARS, "maxQueryTerms": query.MAX_QUERY_TERMS,
             "minCorrected": query.MIN_CORRECTED, "minStopPrefix": query.MIN_STOP_PREFIX,
+            "minCliticStem": query.MIN_CLITIC_STEM,
         }
 
 

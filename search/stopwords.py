@@ -13,8 +13,9 @@ From either list we keep searchable the words that change what a question
 means in our readers' situations (`KEEP`): negation and absence (not, no,
 without, non-: "not paid", «غير مدفوعة»), what comes before or after
 (before you sign, after a complaint), numbers and times (three months, a
-deadline), and words about giving and taking (took my passport, did not give
-my wages) or rights and free services that the lists carry as filler. Each
+deadline), words about giving and taking (took my passport, did not give
+my wages) or rights and free services that the lists carry as filler, and
+"where", which asks for a place to go (where to complain). Each
 entry says why; a test checks that every entry is in its source list, so
 that the exceptions stay true as the lists change. Arabic's ما ("what", and
 in speech "not") stays a stop word: as "what" it begins most questions.
@@ -29,11 +30,13 @@ KEEP = {
         # before and after, in and out: "before you sign", "laid off", "under 18"
         "before", "after", "off", "out", "under", "over",
         "one",  # a number ("one month"), from stopwordsiso's "one's"
+        "where",  # a place to go: "where to complain", "where can I sleep"
     },
     "es": {
         "no", "sin", "contra", "ni",  # negation and absence
         "antes", "desde", "hasta", "durante",  # before, since, until, during
         "estado", "estados",  # forms of estar, but also "state" and "status"
+        "donde", "dónde",  # a place to go: "dónde denunciar"
     },
     "fr": {
         "pas", "ne",  # "pas payé", "ne paie pas"
@@ -52,13 +55,17 @@ KEEP = {
         # taking, returning, force, visits, persons: "أخذ جوازي", "العودة", "بالقوة"
         "اخذ", "أخذ", "رجع", "عاد", "اعادة", "قوة", "زيارة", "شخصا", "مقابل",
         "للامم", "لوكالة",  # "to the United Nations", "to the agency"
+        "أين", "اين",  # where: a place to go
     },
     "fa": {
         # negation and absence: "حقوقم را نمی‌دهند", "بدون قرارداد", "پاسپورت ندارم"
         "نه", "نیست", "نيست", "نمی", "نمي", "نباید", "نبايد", "نبود", "نشده", "نكرده",
         "نخواهد", "نخواهم", "نخواهند", "ندارد", "ندارم", "ندارند", "نداری", "ندارید",
         "نداریم", "نداشت", "نداشتم", "نداشتند", "نداشته", "بدون", "عدم", "غیر", "غير",
-        "هیچ", "هيچ", "هرگز", "جز",
+        "هیچ", "هيچ", "هرگز", "جز", "بی",
+        "کجا",  # where: a place to go, "کجا شکایت کنم"
+        # Dari's "prisoner, locked up" (Persian has it in compounds only)
+        "بندی",
         # numbers and counting
         "یک", "يك", "یکی", "يكي", "دو", "چهار", "پنج", "شش", "هفت", "ده", "بیست", "بيست",
         "هزار", "ميليون", "ميليارد", "اول", "دوم", "سوم", "نخست", "نخستين",
@@ -76,13 +83,52 @@ KEEP = {
     },
     "uk": {
         "без",  # without
+        "де",  # where: a place to go
         "давати", "давай",  # to give: "не дають зарплату"
     },
 }
 
 
-def source_list(code):
-    """The list a language's stop words come from, before KEEP."""
+# Function words a source list lacks, added because readers' questions are
+# made of them ("мене звільнили, бо я вимагав"; "les policiers m'ont demandé"):
+# stopwordsiso's Ukrainian list has 73 words and none of я, мене, мені, і, а,
+# на, у, в; the Snowball French list has le and la but not les, ils, quoi.
+# Closed classes only (pronouns, conjunctions, prepositions, particles,
+# question words), never a noun, verb, number or negation; a test checks
+# that no entry is already listed or kept, so this stays an addition.
+ADD = {
+    "uk": {
+        # personal and possessive pronouns
+        "я", "мене", "мені", "мною", "нас", "нами", "тебе", "тобі", "тобою",
+        "вами", "його", "йому", "ним", "ньому", "нього", "їй", "нею", "ній", "неї", "їм",
+        "ними", "них", "себе", "собі", "собою",
+        "мій", "моя", "моє", "мої", "мого", "моєї", "моїх", "моєму", "моїй", "мою", "моїм",
+        "наш", "наша", "наше", "наші", "ваш", "ваша", "ваше", "ваші",
+        "свій", "своя", "своє", "свої", "свого", "своєї", "своїх", "свою",
+        # conjunctions
+        "і", "а", "або", "бо", "щоб", "якщо",
+        # prepositions
+        "в", "у", "на", "за", "зі", "по", "при", "через", "над", "між", "біля", "о", "об",
+        # particles and question words
+        "же", "ж", "би", "ось", "вже", "ще", "теж", "лише", "тільки", "хіба",
+        "хто", "чому", "куди", "звідки",
+    },
+    "fa": {
+        "مرا", "ترا", "تورا",  # "me", "you" with را, written as one word
+        # the plural ending with a pronoun, typed apart when a reader puts a
+        # space for the zero-width non-joiner (بچه هایم for بچه‌هایم)
+        "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
+    },
+    "fr": {
+        "les", "ils", "elles", "leurs", "cette", "cet",  # articles and pronouns
+        "si", "car", "donc",  # conjunctions
+        "quoi", "comment", "quel", "quelle", "quels", "quelles",  # question words
+    },
+}
+
+
+def listed(code):
+    """The kept list a language's stop words come from, before ADD and KEEP."""
     if whoosh_lang.has_stopwords(code):
         found = set(whoosh_lang.stopwords_for_language(code))
         # Words split at apostrophes, so "didn't" reaches the search as "didn"
@@ -94,6 +140,11 @@ def source_list(code):
     if stopwordsiso.has_lang(code):
         return set(stopwordsiso.stopwords(code))
     return set()
+
+
+def source_list(code):
+    """The words a language's stop words come from: its list and ADD, before KEEP."""
+    return listed(code) | ADD.get(code, set())
 
 
 def stop_words(code):

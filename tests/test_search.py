@@ -181,7 +181,7 @@ def typed_forms(text):
 
 @pytest.mark.browser
 def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
-    """Every shipped language, on its readers' questions as they are typed,
+    """Every shipped language, on its readers' questions (both sets) as they are typed,
     letter by letter, with a slip, and on its guides' title words."""
     compared = 0
     for folder in sorted(p for p in sample_site.iterdir() if (p / export.INDEX_FILE).exists()):
@@ -191,10 +191,11 @@ def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
         known = query.Words.from_export(
             json.loads((sample_site.parent / "cache/search" / lang / export.WORDS_FILE).read_text()))
         texts = sorted({w for doc in data["docs"] for w in re.findall(r"\w{4,}", doc[1])})
-        questions = DATA / "questions" / f"{lang}.txt"
-        if questions.exists():
-            for line in questions.read_text(encoding="utf-8").splitlines():
-                texts += typed_forms(line.split("\t")[0])
+        for questions in (DATA / "questions" / f"{lang}.txt",
+                          DATA / "questions" / "validation" / f"{lang}.txt"):
+            if questions.exists():
+                for line in questions.read_text(encoding="utf-8").splitlines():
+                    texts += typed_forms(line.split("\t")[0])
         assert compare(engine, ix, lang, data, known, texts) == [], lang
         compared += len(texts)
     assert compared > 3000
@@ -219,7 +220,7 @@ def test_browser_finds_the_same_known_items_as_whoosh_in_every_script(engine):
 def sample_indexes(sample_site):
     """{lang: (Whoosh index, Words, urls)} of the built sample site."""
     found = {}
-    for lang in ("en", "es", "fr"):
+    for lang in ("en", "es", "fr", "fa"):
         data = export.read_script((sample_site / lang / export.INDEX_FILE).read_text(encoding="utf-8"))
         found[lang] = (open_index(sample_site.parent / "cache/search" / lang), query.Words.from_export(data),
                        [doc[0] for doc in data["docs"]])
@@ -243,6 +244,16 @@ def test_a_word_typed_without_its_accents_finds_what_it_finds_with_them(sample_i
         with_accents = [urls[r.docnum] for r in query.search(ix, accented, "fr", known).results]
         assert with_accents and with_accents == [
             urls[r.docnum] for r in query.search(ix, plain, "fr", known).results], plain
+
+
+def test_a_persian_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_indexes):
+    """Spoken Persian writes "my" and "را" onto the word: انگشتمو, "my finger"."""
+    ix, known, urls = sample_indexes["fa"]
+    for typed, word in (("انگشتمو ", "انگشت "), ("گوشیمو ", "گوشی ")):
+        found = [urls[r.docnum] for r in query.search(ix, word, "fa", known).results]
+        assert found and [urls[r.docnum] for r in query.search(ix, typed, "fa", known).results] == found
+    # A word the guides have keeps its ending: مردم, "people", is not مرد, "man".
+    assert query.search(ix, "مردم ", "fa", known).groups[0].terms == ["مردم"]
 
 
 # --- The search page ------------------------------------------------------

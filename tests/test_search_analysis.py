@@ -39,7 +39,22 @@ def test_function_words_are_stop_words_in_every_shipped_language():
     assert terms("en", "what do I do if they") == []
     assert terms("ar", "ماذا أفعل إذا") == ["فعل"]
     assert terms("fa", "من چه کار کنم که") == ["كار"]
-    assert terms("uk", "що мені робити, коли") == ["мен", "робит"]
+    assert terms("uk", "що мені робити, коли") == ["робит"]
+    assert terms("uk", "мене звільнили, бо я вимагав") == ["звільнил", "вимагав"]
+    assert terms("fr", "les policiers m'ont demandé quoi") == ["polici", "demand"]
+
+
+@pytest.mark.parametrize("code", sorted(stopwords.ADD))
+def test_added_stop_words_are_an_addition_to_their_source_list(code):
+    listed = {normalize(word) for word in stopwords.listed(code)}
+    assert sorted(w for w in stopwords.ADD[code] if normalize(w) in listed) == []
+    assert stopwords.ADD[code].isdisjoint(stopwords.KEEP.get(code, ()))
+
+
+def test_persian_and_dari_words_are_also_read_without_a_pronoun_on_them():
+    assert analysis.clitics("fa")[:3] == ("تان", "شان", "مان")
+    assert analysis.clitics("prs") == analysis.clitics("fa")
+    assert analysis.clitics("en") == ()
 
 
 @pytest.mark.parametrize("code", sorted(stopwords.KEEP))
@@ -100,7 +115,8 @@ def test_scripts_without_spaces_become_two_character_pieces():
 
 
 @pytest.mark.parametrize("lang, code", [("en", "en"), ("es", "es"), ("pt-BR", "pt"), ("ar", "ar"),
-                                        ("fa", "fa"), ("uk", "uk"), ("am", None), ("zh", None)])
+                                        ("fa", "fa"), ("prs", "fa"), ("uk", "uk"), ("am", None),
+                                        ("zh", None)])
 def test_stemming_only_where_the_build_and_the_browser_both_can(lang, code):
     assert stemmer_code(lang) == code
 

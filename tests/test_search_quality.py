@@ -14,16 +14,20 @@ spec = importlib.util.spec_from_file_location("search_quality", ROOT / "bench/se
 quality = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(quality)
 
-# hit@3 reached on tests/data/questions/ (the targets are 0.95; see the README),
-# with the 33 guides and about 20 questions a language about the newest ones.
-# Lower than the figures on the 23 first guides for es, fr, fa and uk: the new
-# guides share the readers' everyday words ("denuncia", "reports", "the
-# employer") and win on them, and Persian and Ukrainian questions keep words
-# the analysis does not drop (see bench/search_quality.py for the misses).
-# Arabic and Persian lost a question each when the Offline page and the
-# Persian wording were rewritten (0.90 and 0.74 before).
-HIT_AT_3 = {"en": 0.94, "es": 0.82, "fr": 0.86, "ar": 0.88, "fa": 0.72, "uk": 0.82,
+# hit@3 on the development set, tests/data/questions/ (the targets are 0.95;
+# see its README), a little under what the search reached when its ranking
+# became idf-weighted coordination (query.py) and Persian and Dari words were
+# also read without their pronoun endings: en 0.94, ar 0.92, es 0.94, fa 0.82,
+# fr 0.90, prs 0.82, uk 0.88. Persian and Dari stay lowest: spoken verb forms
+# (میتونم, نمیذارن) are in no guide, and the Snowball Persian stemmer leaves
+# some forms of one word apart (شکایت, شکایتم).
+HIT_AT_3 = {"en": 0.94, "es": 0.92, "fr": 0.88, "ar": 0.90, "fa": 0.80, "uk": 0.86,
             "prs": 0.81}
+# The same on the validation set, tests/data/questions/validation/, which
+# nothing was tuned on (reached: en 0.89, ar 0.92, es 0.96, fa 0.96, fr 0.96,
+# prs 1.00, uk 0.96).
+VALIDATION_HIT_AT_3 = {"en": 0.85, "es": 0.92, "fr": 0.92, "ar": 0.88, "fa": 0.92, "uk": 0.92,
+                       "prs": 0.96}
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +38,9 @@ def searchers():
 def test_every_shipped_language_has_25_questions_or_more(searchers):
     assert set(searchers) == set(HIT_AT_3)
     assert all(len(quality.read_questions(lang)) >= 25 for lang in HIT_AT_3)
+    assert set(VALIDATION_HIT_AT_3) == set(HIT_AT_3)
+    assert all(len(quality.read_questions(lang, quality.SETS["validation"])) >= 25
+               for lang in VALIDATION_HIT_AT_3)
 
 
 @pytest.mark.parametrize("lang", sorted(HIT_AT_3))
@@ -42,6 +49,14 @@ def test_readers_questions_find_their_guide_in_the_top_3(searchers, lang):
     print(f"{lang}: hit@3 {hit:.2f}, no result {empty:.0%}, misses {misses}")
     assert hit >= HIT_AT_3[lang]
     assert empty <= 0.02  # no dead ends
+
+
+@pytest.mark.parametrize("lang", sorted(VALIDATION_HIT_AT_3))
+def test_questions_nothing_was_tuned_on_find_their_guide_in_the_top_3(searchers, lang):
+    hit, empty, misses = quality.question_figures(searchers[lang], quality.SETS["validation"])
+    print(f"{lang}: hit@3 {hit:.2f}, no result {empty:.0%}, misses {misses}")
+    assert hit >= VALIDATION_HIT_AT_3[lang]
+    assert empty <= 0.02
 
 
 def test_the_known_item_corpus_covers_the_scripts_we_promise():

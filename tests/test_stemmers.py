@@ -30,6 +30,8 @@ def test_the_browser_knows_which_languages_have_a_stemmer():
     script = (ROOT / "site/static/search/search.js").read_text(encoding="utf-8")
     listed = re.search(r"var STEMMERS = \[([^\]]*)\]", script).group(1)
     assert sorted(re.findall(r"'([a-z]+)'", listed)) == STEMMERS
+    same = re.search(r"var SAME_AS = \{([^}]*)\}", script).group(1)
+    assert dict(re.findall(r"(\w+): '(\w+)'", same)) == analysis.SAME_AS
 
 
 @pytest.mark.browser

@@ -179,6 +179,9 @@
         }
         var group = {word: word, terms: [self_.stem(piece)], correction: '', piece: folded};
         add(group.terms, self_.same.get(folded) || []);
+        if (!group.terms.some(function (t) { return self_.position.has(t); })) {
+          add(group.terms, self_.withoutClitic(folded));
+        }
         if (typing) add(group.terms, self_.expand(folded));
         var key = JSON.stringify(group.terms);
         if (!found.some(function (g) { return JSON.stringify(g.terms) === key; })) found.push(group);
@@ -190,6 +193,27 @@
     });
     if (!anyKnown) this.correct(found);
     return found;
+  };
+
+  // A word no guide has, read without a clitic ending or else a prefix
+  // (search/query.py: without_clitic).
+  Index.prototype.withoutClitic = function (folded) {
+    var rests = [], self_ = this;
+    (this.data.clitics || []).forEach(function (end) {
+      if (folded.endsWith(end)) rests.push(folded.slice(0, folded.length - end.length));
+    });
+    (this.data.prefixes || []).forEach(function (start) {
+      if (folded.startsWith(start)) rests.push(folded.slice(start.length));
+    });
+    for (var i = 0; i < rests.length; i++) {
+      if (clusters(rests[i]).length < this.data.minCliticStem) continue;
+      var found = [];
+      add(found, [this.stem(rests[i])].concat(this.same.get(rests[i]) || []).filter(function (t) {
+        return self_.position.has(t);
+      }));
+      if (found.length) return found;
+    }
+    return [];
   };
 
   // At a dead end, each word is also read as the nearest guide word
@@ -276,10 +300,9 @@
       (weight + data.K1 * ((1 - data.B) + data.B * length / data.avg[field])));
   }
 
-  // Guides with every group first, then the higher score to nine digits, then
-  // the earlier guide (search/query.py: rank_key).
+  // The higher score to nine digits, then the earlier guide (search/query.py: rank_key).
   function byRank(a, b) {
-    return (b.every - a.every) || (b.rounded - a.rounded) || (a.doc - b.doc);
+    return (b.rounded - a.rounded) || (a.doc - b.doc);
   }
 
   Index.prototype.search = function (text, limit) {
@@ -287,6 +310,7 @@
     var answer = {results: [], groups: groups, suggestion: suggestion(text, groups)};
     if (!groups.length) return answer;
     var scores = new Map(), matched = new Map(), seen = new Set();
+    var groupDocs = groups.map(function () { return new Set(); });
     groups.forEach(function (group, g) {
       group.terms.forEach(function (term) {
         var postings = self_.postings(term);
@@ -300,15 +324,23 @@
             }
             if (!matched.has(doc)) matched.set(doc, new Set());
             matched.get(doc).add(g);
+            groupDocs[g].add(doc);
           });
         });
         seen.add(term);
       });
     });
+    // Each group weighs the idf of the guides having any of its terms, and a
+    // guide's score is multiplied by the square root of the share of that
+    // weight it matches (search/query.py: group_weights, coordinated).
+    var weights = groupDocs.map(function (docs) { return Math.log(data.N / (docs.size + 1)) + 1; });
+    var total = weights.reduce(function (sum, w) { return sum + w; }, 0);
     var results = [];
     scores.forEach(function (score, doc) {
-      results.push({doc: doc, score: score, every: matched.get(doc).size === groups.length ? 1 : 0,
-        rounded: Number(score.toPrecision(9))});
+      var share = 0;
+      for (var g = 0; g < groups.length; g++) if (matched.get(doc).has(g)) share += weights[g];
+      score *= Math.sqrt(share / total);
+      results.push({doc: doc, score: score, rounded: Number(score.toPrecision(9))});
     });
     results.sort(byRank);
     answer.results = results.slice(0, limit || 10);
@@ -379,7 +411,10 @@
   // The languages with a stemmer (search/analysis.py: STEMMERS; a test keeps
   // the two lists the same), so that the stemmer loads beside the index, not after it.
   var STEMMERS = ['ar', 'de', 'en', 'es', 'fa', 'fr', 'pt', 'ru', 'uk'];
+  // Languages stemmed as another (search/analysis.py: SAME_AS).
+  var SAME_AS = {prs: 'fa'};
   var code = lang.split(/[-_]/)[0].toLowerCase();
+  code = SAME_AS[code] || code;
   var input = document.getElementById('q');
   var listAll = document.getElementById('all-guides');
   var index = null, loading = null, texts = null;
