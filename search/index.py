@@ -9,10 +9,12 @@ where the preview server searches it; the browser gets an export of the same
 numbers (`search/export.py`).
 """
 from dataclasses import dataclass
+import os
+import tempfile
 from html.parser import HTMLParser
 
 from whoosh import fields, index
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from .analysis import analyzer, terms
 
@@ -39,9 +41,21 @@ def schema(lang):
            for name in FIELDS})
 
 
+class _RamStorage(RamStorage):
+    """An index in memory whose writer sorts its postings in a folder of
+    its own: RamStorage's is always `<temp>/MAIN.tmp`, which two builds at
+    once (two test runs, a build beside the preview) delete under each other."""
+
+    def temp_storage(self, name=None):
+        # The same folder for the same name, as RamStorage gives (its writer
+        # and codec share one, and remove it when done), but this index's own.
+        folder = f"waymark-{os.getpid()}-{id(self):x}-{name or 'sort'}"
+        return FileStorage(os.path.join(tempfile.gettempdir(), folder)).create()
+
+
 def build_index(lang, docs, storage=None):
     """A fresh index of `docs` (fresh, so that no deleted document skews idf)."""
-    storage = storage or RamStorage()
+    storage = storage or _RamStorage()
     ix = storage.create_index(schema(lang))
     with ix.writer() as writer:
         for doc in docs:
