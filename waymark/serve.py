@@ -20,7 +20,7 @@ import struct
 import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import hotspot
+from . import assets, hotspot
 from .headers import SECURITY_HEADERS
 from .search import page as search_page
 
@@ -50,7 +50,8 @@ class Handler(SimpleHTTPRequestHandler):
             return None
         parts = urlsplit(self.path)
         if parts.path == hotspot.PAGE and self.server.lan is not None:
-            return self._send(hotspot.page(self.server.lan))
+            stylesheet = assets.in_build(self.directory).get("style.css", "static/style.css")
+            return self._send(hotspot.page(self.server.lan, "/" + stylesheet))
         match = SEARCH_PAGE.fullmatch(parts.path)
         text = parse_qs(parts.query).get("q", [""])[0]
         root = Path(self.directory)
