@@ -145,6 +145,15 @@ def test_every_answer_carries_the_security_headers(small_site, serve):
     assert SECURITY_HEADERS["Content-Security-Policy"] == "frame-ancestors 'none'"
 
 
+def test_phones_keep_the_hashed_files_and_ask_again_for_pages_and_the_worker(small_site, serve):
+    # A classroom on a hotspot: each phone fetches the stylesheet once.
+    served = serve(small_site)
+    assert get(served.url + static(small_site, "style.css"))[1]["Cache-Control"] == (
+        "public, max-age=31536000, immutable")
+    for path in ("", "en/work/contract.html", "sw.js", "en/offline.json", "static/nothing.css"):
+        assert get(served.url + path)[1]["Cache-Control"] == "no-cache", path
+
+
 def test_lan_address_is_found_when_the_hostname_names_loopback(monkeypatch):
     # Debian and Ubuntu map the hostname to 127.0.1.1: that alone gave no address.
     real = socket.getaddrinfo

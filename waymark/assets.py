@@ -101,11 +101,11 @@ def unhashed(path):
     -> "static/style.css" (a name without a hash stays as it is)."""
     folder, name = posixpath.split(path)
     stem, extension = posixpath.splitext(name)
+    own, digest = posixpath.splitext(stem)
+    if _HASH.fullmatch(digest) and own:
+        return posixpath.join(folder, own + extension)
     if _HASH.fullmatch(extension) and stem:  # a file without an extension
         return posixpath.join(folder, stem)
-    stem, digest = posixpath.splitext(stem)
-    if _HASH.fullmatch(digest) and stem:
-        return posixpath.join(folder, stem + extension)
     return path
 
 
