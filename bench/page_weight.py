@@ -21,7 +21,7 @@ import tempfile
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from waymark import offline  # noqa: E402
+from waymark import assets, offline  # noqa: E402
 from waymark.build import build  # noqa: E402
 
 BUDGET = 15 * 1024
@@ -76,7 +76,7 @@ def main():
                 print(f"{page:48} {raw:8,} {packed:8,}")
             worst = max(worst, (weights[heaviest][1], heaviest))
         print(f"  (the heaviest guide of each language; each page also loads "
-              f"{', '.join(f.split('/', 1)[-1] for f in files[1:])})")
+              f"{', '.join(assets.unhashed(f.split('/', 1)[-1]) for f in files[1:])})")
         shared = [path for path, _ in offline.read_build(site / offline.WORKER)["shared"]]
         print(f"\n{'offline precache (shared files + one language)':48} {'bytes':>8} {'gzipped':>8}")
         for lang in langs:

@@ -228,7 +228,7 @@ STEMMERS = {
 # Languages whose words, function words and endings are another's: Dari is
 # Persian as written in Afghanistan (some everyday words differ, the grammar
 # and its endings do not), so it is stemmed and its stop words are dropped as
-# Persian's. The browser has the same table (search.js: SAME_AS).
+# Persian's. (The search page names the stemmer its script loads.)
 SAME_AS = {"prs": "fa"}
 
 

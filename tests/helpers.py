@@ -15,3 +15,12 @@ def write(path, text):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def static(build_dir, name):
+    """Where static/`name` is in a build: its published name carries its
+    hash ("style.css" -> "static/style.3f9a1c2b.css")."""
+    from waymark import assets
+    built = assets.in_build(build_dir)
+    assert name in built, f"no static/{name} in {build_dir}: {sorted(built)}"
+    return built[name]

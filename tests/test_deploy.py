@@ -16,8 +16,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from helpers import static
 from test_browser import wait_until_offline_ready
-from waymark.headers import SECURITY_HEADERS
+from waymark.headers import CACHE_HASHED, CACHE_OTHERS, SECURITY_HEADERS
 
 DOCS = ROOT / "docs"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -87,24 +88,43 @@ def test_the_deploy_guide_lists_the_headers_waymark_serve_sends():
     assert documented_headers() == SECURITY_HEADERS
 
 
-def test_nginx_config_sends_the_documented_headers_and_the_404_page(nginx):
-    for path in ("", "sw.js", "en/index.html", "static/style.css", "static/icons/icon-192.png"):
+def test_nginx_config_sends_the_documented_headers_and_the_404_page(nginx, sample_site):
+    for path in ("", "sw.js", "en/index.html", static(sample_site, "style.css"),
+                 static(sample_site, "icons/icon-192.png")):
         with urlopen(nginx + path) as response:
-            if "icons" not in path:
-                assert response.headers["Cache-Control"] == "no-cache", path
             for name, value in documented_headers().items():
                 assert response.headers[name] == value, (path, name)
     types = {"sw.js": "application/javascript", "en/manifest.webmanifest": "application/manifest+json",
-             "en/index.html": "text/html"}
+             "en/index.html": "text/html", static(sample_site, "style.css"): "text/css"}
     for path, wanted in types.items():
         with urlopen(nginx + path) as response:
             assert response.headers["Content-Type"] == wanted, path
-    with urlopen(nginx + "static/icons/icon-192.png") as response:
-        assert response.headers["Cache-Control"] == "public, max-age=604800"
     with pytest.raises(HTTPError) as missing:
         urlopen(nginx + "en/no-such-guide.html")
     assert missing.value.code == 404
     assert "<h1>Page not found</h1>" in missing.value.read().decode()
+
+
+def test_nginx_keeps_hashed_files_for_a_year_and_asks_again_for_the_rest(nginx, sample_site):
+    # What a deployer checks with curl -I: the stylesheet, scripts, stemmers
+    # and icons (their names change with their content) are kept for a year;
+    # the pages, the worker and its lists, the manifests and the search
+    # indexes are asked for again every time.
+    for name in ("style.css", "waymark.js", "keep.js", "search/search.js",
+                 "search/stem-fa.js", "icons/icon-192.png", "icons/icon.svg"):
+        with urlopen(nginx + static(sample_site, name)) as response:
+            assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable", name
+    for path in ("", "index.html", "sw.js", "en/index.html", "en/offline.json",
+                 "en/manifest.webmanifest", "en/search-index.js", "en/search-text.js",
+                 "downloads/en.html", "404.html"):
+        with urlopen(nginx + path) as response:
+            assert response.headers["Cache-Control"] == "no-cache", path
+    # A file that is not there (yet) is not kept: its answer is the 404 page.
+    with pytest.raises(HTTPError) as missing:
+        urlopen(nginx + "static/style.00000000.css")
+    assert missing.value.code == 404 and missing.value.headers["Cache-Control"] == "no-cache"
+    missing.value.close()
+    assert (CACHE_HASHED, CACHE_OTHERS) == ("public, max-age=31536000, immutable", "no-cache")
 
 
 def test_a_site_under_a_sub_path_saves_itself_for_offline_reading(nginx, context):
@@ -120,8 +140,10 @@ def test_netlify_file_sends_the_documented_headers():
     netlify = tomllib.loads((DOCS / "deploy/netlify.toml").read_text())
     assert netlify["build"]["publish"] == "dist" and "waymark build" in netlify["build"]["command"]
     everything = next(h for h in netlify["headers"] if h["for"] == "/*")["values"]
-    assert {k: v for k, v in everything.items() if k != "Cache-Control"} == documented_headers()
-    assert everything["Cache-Control"] == "no-cache"
+    assert everything == documented_headers()  # and Netlify's own Cache-Control: revalidate
+    hashed = next(h for h in netlify["headers"] if h["for"] == "/static/*")["values"]
+    assert hashed == {"Cache-Control": "public, max-age=31536000, immutable"}
+    assert len(netlify["headers"]) == 2
 
 
 def test_github_pages_workflow_builds_checks_and_publishes_dist():

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
+from helpers import static
 from test_browser import kept_languages, wait_for, wait_until_offline_ready
 from waymark import offline
 from waymark.build import build
@@ -42,7 +43,7 @@ def test_the_worker_lists_shared_files_and_each_language_lists_its_own(small_sit
         stemmer = {"en": "en", "es": "es", "ar": "ar", "fa": "fa"}[lang]
         assert files == {p for p in on_disk if p.startswith(f"{lang}/")} - {
             f"{lang}/offline.json", f"{lang}/not-saved.html"} | (
-            {f"static/search/stem-{stemmer}.js"} if stemmer else set())
+            {static(small_site, f"search/stem-{stemmer}.js")} if stemmer else set())
 
 
 def test_every_listed_revision_is_the_hash_of_the_built_file(small_site):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from helpers import write
+from helpers import static, write
 from waymark import publish
 from waymark.build import build
 from waymark.errors import BuildFailed
@@ -142,7 +142,7 @@ def test_not_found_page_links_every_language_from_the_sites_address(content, tmp
     html = (tmp_path / "dist/404.html").read_text(encoding="utf-8")
     for lang in ("en", "ar", "es", "fa"):
         assert f'href="/guides/{lang}/index.html"' in html
-    assert 'href="/guides/static/style.css"' in html
+    assert f'href="/guides/{static(tmp_path / "dist", "style.css")}"' in html
     assert '<html lang="en" dir="ltr">' in html
 
 

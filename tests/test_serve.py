@@ -11,7 +11,7 @@ from urllib.error import HTTPError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
 
-from helpers import write
+from helpers import static, write
 from waymark import serve as serve_module
 from waymark.search import query
 from waymark.headers import SECURITY_HEADERS
@@ -136,13 +136,22 @@ def test_a_rebuild_within_the_same_second_is_never_answered_not_modified(small_s
 def test_every_answer_carries_the_security_headers(small_site, serve):
     served = serve(small_site)
     answers = [get(served.url + path)[1] for path in
-               ("", "en/work/contract.html", "static/style.css", "en/search.html?q=pay",
-                "nothing-here.html", ".whoosh/")]
+               ("", "en/work/contract.html", static(small_site, "style.css"),
+                "en/search.html?q=pay", "nothing-here.html", ".whoosh/")]
     answers.append(raw(served.url, b"GET /%00 HTTP/1.0")[1])
     answers.append(raw(served.url, b"GET /" + b"a" * 70_000 + b" HTTP/1.0")[1])
     for headers in answers:
         assert {name: headers[name] for name in SECURITY_HEADERS} == SECURITY_HEADERS
     assert SECURITY_HEADERS["Content-Security-Policy"] == "frame-ancestors 'none'"
+
+
+def test_phones_keep_the_hashed_files_and_ask_again_for_pages_and_the_worker(small_site, serve):
+    # A classroom on a hotspot: each phone fetches the stylesheet once.
+    served = serve(small_site)
+    assert get(served.url + static(small_site, "style.css"))[1]["Cache-Control"] == (
+        "public, max-age=31536000, immutable")
+    for path in ("", "en/work/contract.html", "sw.js", "en/offline.json", "static/nothing.css"):
+        assert get(served.url + path)[1]["Cache-Control"] == "no-cache", path
 
 
 def test_lan_address_is_found_when_the_hostname_names_loopback(monkeypatch):

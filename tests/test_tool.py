@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from helpers import load, write
+from helpers import load, static, write
 from waymark import __version__, config, scaffold
 from waymark.build import build
 from waymark.errors import BuildFailed
@@ -137,7 +137,8 @@ def test_a_template_and_a_stylesheet_of_the_sites_own_replace_waymarks(content, 
     write(tmp_path / "brand/static/extra.css", "body { margin: 0 }")
     build(content, tmp_path / "dist")
     assert "<h1>Our own home</h1>" in (tmp_path / "dist/en/index.html").read_text()
-    assert (tmp_path / "dist/static/extra.css").read_text() == "body { margin: 0 }"
+    extra = tmp_path / "dist" / static(tmp_path / "dist", "extra.css")
+    assert extra.read_text() == "body { margin: 0 }"
     assert "<h1>Your contract</h1>" in (tmp_path / "dist/en/work/contract.html").read_text()
 
 
@@ -145,15 +146,15 @@ def test_one_theme_colour_reaches_the_stylesheet_manifest_and_icons(content, tmp
     write(tmp_path / "waymark.yml", "theme_colour: '#7a1f5c'\nname: {en: Camino, es: Camino ES}\n")
     build(content, tmp_path / "dist")
     dist = tmp_path / "dist"
-    assert "--brand: #7a1f5c" in (dist / "static/first-screen.css").read_text()
+    assert "--brand: #7a1f5c" in (dist / static(dist, "first-screen.css")).read_text()
     assert "--brand: #7a1f5c" in (dist / "en/index.html").read_text()  # the styles inside each page
     manifest = json.loads((dist / "es/manifest.webmanifest").read_text())
     assert (manifest["theme_color"], manifest["name"]) == ("#7a1f5c", "Camino ES")
     assert 'content="#7a1f5c"' in (dist / "en/index.html").read_text()
-    png = (dist / "static/icons/icon-192.png").read_bytes()
+    png = (dist / static(dist, "icons/icon-192.png")).read_bytes()
     assert png != (ROOT / "site/static/icons/icon-192.png").read_bytes()
     assert int.from_bytes(png[16:20], "big") == 192
-    assert 'fill="#7a1f5c"' in (dist / "static/icons/icon.svg").read_text()
+    assert 'fill="#7a1f5c"' in (dist / static(dist, "icons/icon.svg")).read_text()
 
 
 def test_bad_settings_name_their_line(content):

@@ -5,16 +5,26 @@ name. The theme colour (one setting) reaches the stylesheet, the icons and
 the manifest: the stylesheet and the SVG icon are written with it, and the
 PNG icons are drawn in it (only when it is not Waymark's own colour, whose
 icons ship ready-made).
+
+Every static file is published under a name that carries a hash of what it
+holds (`static/style.css` becomes `static/style.3f9a1c2b.css`), so that a
+host may cache it for a year: a changed file gets a new name, which the new
+pages name, and an unchanged one keeps its name from build to build (the
+service worker fetches only what changed). Templates keep asking for
+`url('static', filename='style.css')`; `published_name` gives the rest.
 """
 from dataclasses import dataclass
 from functools import lru_cache
 import base64
 import hashlib
+import mimetypes
+from pathlib import Path
+import posixpath
 import re
 import struct
 import zlib
 
-from flask import abort, current_app, send_from_directory
+from flask import abort, current_app
 
 from . import SITE_DIR
 
@@ -23,6 +33,8 @@ FIRST_SCREEN = "first-screen.css"  # inside every page's <head>: see first_scree
 THEMED = (FIRST_SCREEN, "style.css", "icons/icon.svg")
 ICON_SIZES = (192, 512)
 LOGO = "logo"  # static/logo.<ext>: the site's logo, from waymark.yml
+HASH_LENGTH = 8  # hex digits of a static file's hash in its published name
+_HASH = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}")
 
 
 def folders(config):
@@ -45,32 +57,92 @@ def logo_name(config):
 
 
 def serve(config, filename):
-    """The static view: the site's file if it has one, else Waymark's, with
-    the theme colour in the stylesheet and icons."""
+    """The static view, for a file's published name (or its own)."""
+    found = published(config, unhashed(filename))
+    if found is None:
+        abort(404)
+    data, kind = found
+    return current_app.response_class(data, mimetype=kind)
+
+
+def published(config, filename):
+    """(bytes, type) that static/`filename` holds in the site: the site's
+    file if it has one, else Waymark's, with the theme colour in the
+    stylesheet and icons; None when there is no such file."""
     if config.logo and filename == logo_name(config):
-        return send_from_directory(config.logo.parent, config.logo.name)
+        return config.logo.read_bytes(), _type(filename)
     colour = config.theme_colour
-    if filename.endswith(".css"):
-        return current_app.response_class(stylesheet(config, filename), mimetype="text/css")
-    if colour != DEFAULT_COLOUR and filename in THEMED:
-        text = _find(config, filename).read_text(encoding="utf-8")
-        return current_app.response_class(themed(text, colour), mimetype="image/svg+xml")
+    found = _find(config, filename)
+    if found and filename.endswith(".css"):
+        return stylesheet(config, filename).encode("utf-8"), "text/css"
+    if colour != DEFAULT_COLOUR and filename in THEMED and found:
+        return themed(found.read_text(encoding="utf-8"), colour).encode("utf-8"), _type(filename)
     size = re.fullmatch(r"icons/icon-(\d+)\.png", filename)
     if colour != DEFAULT_COLOUR and size and int(size.group(1)) in ICON_SIZES \
             and not _overridden(config, filename):
-        return current_app.response_class(icon_png(int(size.group(1)), colour),
-                                          mimetype="image/png")
-    found = _find(config, filename)
+        return icon_png(int(size.group(1)), colour), "image/png"
+    if found is None:
+        return None
     if filename.endswith(".js"):
         code = without_comment_lines(found.read_text(encoding="utf-8"))
-        return current_app.response_class(code, mimetype="text/javascript")
-    return send_from_directory(found.parent, found.name, max_age=0)
+        return code.encode("utf-8"), "text/javascript"
+    return found.read_bytes(), _type(filename)
+
+
+def _type(filename):
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+def hashed(filename, data):
+    """`filename` with the hash of `data` before its extension:
+    "search/stem-en.js" -> "search/stem-en.5d41402a.js"."""
+    folder, name = posixpath.split(filename)
+    stem, extension = posixpath.splitext(name)
+    digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+    return posixpath.join(folder, f"{stem}.{digest}{extension}")
+
+
+def unhashed(path):
+    """A published name back to the file's own: "static/style.3f9a1c2b.css"
+    -> "static/style.css" (a name without a hash stays as it is)."""
+    folder, name = posixpath.split(path)
+    stem, extension = posixpath.splitext(name)
+    own, digest = posixpath.splitext(stem)
+    if _HASH.fullmatch(digest) and own:
+        return posixpath.join(folder, own + extension)
+    if _HASH.fullmatch(extension) and stem:  # a file without an extension
+        return posixpath.join(folder, stem)
+    return path
+
+
+def published_name(app, filename):
+    """The name static/`filename` is published under in `app`'s site; the
+    file's own name when there is no such file (so that the link check
+    names it)."""
+    names = app.extensions.setdefault("waymark_static", {})
+    if filename not in names:
+        found = published(app.extensions["waymark"].config, filename)
+        names[filename] = hashed(filename, found[0]) if found else filename
+    return names[filename]
+
+
+def published_names(app):
+    """{file: published name} of every static file of `app`'s site."""
+    return {name: published_name(app, name) for name in files(app.extensions["waymark"].config)}
+
+
+def in_build(build_dir):
+    """{file: path in the build} of the static files a finished build
+    holds: {"style.css": "static/style.3f9a1c2b.css", ...}."""
+    static = Path(build_dir) / "static"
+    return {unhashed(path.relative_to(static).as_posix()): path.relative_to(build_dir).as_posix()
+            for path in sorted(static.rglob("*")) if path.is_file()}
 
 
 def stylesheet(config, filename):
     """A stylesheet as the site publishes it: in the theme colour, without
     its comments and indentation (every phone downloads them for nothing)."""
-    text = _find(config, filename).read_text(encoding="utf-8")
+    text = _find(config, filename).read_text(encoding="utf-8")  # (Waymark has each one)
     if filename in THEMED:
         text = themed(text, config.theme_colour)
     return without_css_comments(text)
@@ -116,7 +188,7 @@ def _find(config, filename):
         path = folder / filename
         if path.is_file() and folder in path.resolve().parents:
             return path
-    abort(404)
+    return None
 
 
 def _overridden(config, filename):

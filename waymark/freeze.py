@@ -28,7 +28,8 @@ from .views import endpoint_for
 
 def urls(site):
     """(endpoint, values) for every file of the site: the site pages, every
-    content page in every language, the static files."""
+    content page in every language, the static files (by their own names;
+    `freeze` publishes them under their hashed ones)."""
     pages = [page for page in kinds.SITE_PAGES if page.wanted(site)]
     for page in pages:
         if not page.per_language:
@@ -63,10 +64,15 @@ def _freeze(app, site, destination, problems, store, only, salt):
     store = store or cache.Store()
     app.config.update(FREEZER_DESTINATION=str(destination),
                       FREEZER_REMOVE_EXTRA_FILES=False)
+    # Every static file's published name, before the pages that name them
+    # (and before the freeze forks: each process finds them made).
+    names = assets.published_names(app)
     wanted = list(urls(site) if only is None else only)
     keys = page_keys(app, site, wanted, salt)
     todo, reused = [], 0
     for endpoint, values in wanted:
+        if endpoint == "static":
+            values = {"filename": names[values["filename"]]}
         key = keys.get((endpoint, _frozen(values)))
         cached = store.get("page", key[1]) if key else None
         if cached is None:
@@ -138,7 +144,8 @@ def page_keys(app, site, wanted=None, salt=""):
         [section.path for section in site.sections],
         repr(site.contacts), ui_strings(app), salt,
         cache.files_digest(config.overrides) if config.overrides else "",
-        cache.files_digest(config.logo.parent, config.logo.name) if config.logo else "")
+        cache.files_digest(config.logo.parent, config.logo.name) if config.logo else "",
+        sorted(assets.published_names(app).items()))
     codes = [lang.code for lang in site.languages]
     in_language = {code: cache.digest(everything, [_listed(entry, code) for entry in site.entries])
                    for code in codes}

@@ -19,3 +19,20 @@ SECURITY_HEADERS = {
     # Guides never need these; a page that asked would be a page tampered with.
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
+
+# How long a browser or proxy may keep each file. Every file under static/
+# carries a hash of its content in its name (style.3f9a1c2b.css): a build
+# that changes one names a new file, so a file there never changes and may be
+# kept for a year without asking again. Everything else keeps its name from
+# build to build and names those files (the pages, sw.js, each language's
+# offline.json, the manifests, the search indexes and texts, the single
+# files): it must be asked for again each time (a 304 when unchanged), so
+# that no reader gets a new page with an old stylesheet, or misses an update.
+HASHED_FOLDER = "static/"
+CACHE_HASHED = "public, max-age=31536000, immutable"
+CACHE_OTHERS = "no-cache"
+
+
+def cache_control(path):
+    """The Cache-Control for the file at `path` (relative to the site) when it is found."""
+    return CACHE_HASHED if path.startswith(HASHED_FOLDER) else CACHE_OTHERS

@@ -28,8 +28,10 @@ def terminal_code(address):
     return out.getvalue()
 
 
-def page(addresses):
-    """The laptop's screen: each address, big, with its QR code (SVG inline)."""
+def page(addresses, stylesheets):
+    """The laptop's screen: each address, big, with its QR code (SVG inline);
+    `stylesheets` are the site's, as the build named them."""
+    links = "\n".join(f'<link rel="stylesheet" href="{href}">' for href in stylesheets)
     blocks = "".join(
         f'<section><p class="address"><bdi>{address}</bdi></p>'
         f'{qr(address).svg_inline(scale=10, border=2, title=address)}</section>'
@@ -42,8 +44,7 @@ def page(addresses):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'sha256-{_STYLE_HASH}'; img-src 'self'; base-uri 'none'; form-action 'none'">
 <title>Scan to read the guides</title>
-<link rel="stylesheet" href="/static/first-screen.css">
-<link rel="stylesheet" href="/static/style.css">
+{links}
 <style>{STYLE}</style>
 </head>
 <body>

@@ -18,7 +18,7 @@ from .search.analysis import stemmer_code
 
 from . import SITE_DIR, assets
 
-STEMMER = "static/search/stem-{}.js"
+STEMMER = "static/search/stem-{}.js"  # published with its hash (see assets.unhashed)
 STEMMERS = "static/search/stem-"
 
 WORKER = "sw.js"
@@ -50,7 +50,7 @@ def precache(output_dir, languages, unsaved=()):
         data = file.read_bytes()
         top = path.split("/", 1)[0]
         if path.startswith(STEMMERS):
-            owners = stemmers.get(path, [])
+            owners = stemmers.get(assets.unhashed(path), [])
         elif path in not_saved:
             owners = [""]
         else:

@@ -6,7 +6,8 @@ readers get the plain pages; the printed message says so.
 
 It serves files only: no folder listings, nothing whose name starts with a
 dot (the Whoosh index in `.whoosh/`), and every answer, errors included,
-carries the headers of `headers.py`. A classroom may open it at once.
+carries the headers of `headers.py`, with the Cache-Control it gives (as
+the deploy docs do). A classroom may open it at once.
 """
 from collections import deque
 from functools import partial
@@ -20,8 +21,8 @@ import struct
 import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import hotspot
-from .headers import SECURITY_HEADERS
+from . import assets, hotspot
+from .headers import CACHE_OTHERS, SECURITY_HEADERS, cache_control
 from .search import page as search_page
 
 SEARCH_PAGE = re.compile(r"/([A-Za-z0-9_-]+)/search\.html")
@@ -50,7 +51,9 @@ class Handler(SimpleHTTPRequestHandler):
             return None
         parts = urlsplit(self.path)
         if parts.path == hotspot.PAGE and self.server.lan is not None:
-            return self._send(hotspot.page(self.server.lan))
+            names = assets.in_build(self.directory)
+            return self._send(hotspot.page(self.server.lan, [
+                "/" + names.get(name, f"static/{name}") for name in (assets.FIRST_SCREEN, "style.css")]))
         match = SEARCH_PAGE.fullmatch(parts.path)
         text = parse_qs(parts.query).get("q", [""])[0]
         root = Path(self.directory)
@@ -110,9 +113,18 @@ class Handler(SimpleHTTPRequestHandler):
     def version_string(self):
         return "Waymark"  # not which Python answers
 
+    def send_response(self, code, message=None):
+        self.status = code
+        super().send_response(code, message)
+
     def end_headers(self):
-        # Preview shows each new build at once; the service worker does the caching.
-        self.send_header("Cache-Control", "no-cache")
+        # As the deploy docs say: the static files' names change with their
+        # content, so phones keep them (a classroom on a hotspot asks for each
+        # once); the rest, asked for again, shows each new build at once. An
+        # error is never kept.
+        found = getattr(self, "status", None) in (200, 304)
+        path = unquote(urlsplit(getattr(self, "path", "")).path).lstrip("/")
+        self.send_header("Cache-Control", cache_control(path) if found else CACHE_OTHERS)
         if getattr(self, "etag", None):
             self.send_header("ETag", self.etag)
         for name, value in SECURITY_HEADERS.items():

@@ -91,7 +91,7 @@ def write_all(app, site, staging, problems, built=None, store=None):
     built = built or build_date()
     store = store or cache.Store()
     fingerprint = key_fingerprint(site.config, problems)
-    code = _scripts(site, Path(staging), problems)
+    code = _scripts(app, site, Path(staging), problems)
     offers = {}
     for lang in site.languages:
         key = _inputs_key(app, site, lang, Path(staging), built, code, fingerprint)
@@ -125,7 +125,7 @@ def _inputs_key(app, site, lang, staging, built, code, fingerprint):
     pages = [hashlib.sha256((staging / lang.code / url).read_bytes()).hexdigest()
              for _, url in pages_of(site, lang.code)]
     own = [hashlib.sha256(path.read_bytes()).hexdigest() for path in (
-        staging / lang.code / search_export.INDEX_FILE, staging / "static/icons/icon.svg")]
+        staging / lang.code / search_export.INDEX_FILE, _built(app, staging, "icons/icon.svg"))]
     return cache.digest(cache.code_version(), lang.code, str(built), pages, own,
                         sorted(code.items()), fingerprint, repr(site.config),
                         freeze.ui_strings(app).get(lang.code))
@@ -183,8 +183,8 @@ def assemble(app, site, lang, staging, built, code, problems):
             pages=pages, csp=csp, built=built, name=file_name(site.config, lang.code),
             style=Markup(own["style"]), head_script=Markup(own["head"]),
             scripts=[Markup(text) for text in scripts],
-            icon=_data_uri(staging / "static/icons/icon.svg"),
-            logo_uri=_data_uri(staging / "static" / context["logo"]) if context["logo"] else "",
+            icon=_data_uri(_built(app, staging, "icons/icon.svg")),
+            logo_uri=_data_uri(_built(app, staging, context["logo"])) if context["logo"] else "",
             newer=_newer_copy(site, lang.code))
         return render_template("single.html", **context)
 
@@ -238,16 +238,21 @@ def _safe_inline(text):
     return text.replace("<", "\\u003c")
 
 
-def _scripts(site, staging, problems):
+def _built(app, staging, name):
+    """Where static/`name` is in the staged build (under its hashed name)."""
+    return staging / "static" / assets.published_name(app, name)
+
+
+def _scripts(app, site, staging, problems):
     """{name: text} of the code every file inlines: the search and its
     stemmers (by static/ names), the file's own script ("single.js") and
     the stylesheet ("style")."""
     names = ["search/search.js"] + sorted({f"search/stem-{stemmer_code(lang.code)}.js"
                                            for lang in site.languages if stemmer_code(lang.code)})
-    code = {name: _code(staging / "static" / name, _source(site.config, name), problems)
+    code = {name: _code(_built(app, staging, name), _source(site.config, name), problems)
             for name in names}
     code["single.js"] = _code(OWN / "single.js", OWN / "single.js", problems)
-    code["style"] = _style(staging, site.config, problems)
+    code["style"] = _style(app, staging, site.config, problems)
     return code
 
 
@@ -274,11 +279,12 @@ def _code(path, source, problems):
     return text
 
 
-def _style(staging, config, problems):
-    """The site's stylesheets (already in its theme colour) and the file's own."""
+def _style(app, staging, config, problems):
+    """The site's stylesheets (built into `staging`, already in its theme
+    colour) and the file's own."""
     texts = []
     for name in (assets.FIRST_SCREEN, "style.css"):
-        text = (staging / "static" / name).read_text(encoding="utf-8")
+        text = _built(app, staging, name).read_text(encoding="utf-8")
         if re.search(r"</style", text, re.IGNORECASE):
             # The line in the file as written (the build drops its comments).
             written = _source(config, name).read_text(encoding="utf-8")

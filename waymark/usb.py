@@ -21,7 +21,7 @@ import shutil
 from flask import render_template
 from markupsafe import Markup
 
-from . import build as site_build, filenames, offline, signing, single, zim
+from . import assets, build as site_build, filenames, offline, signing, single, zim
 
 SUMS = "SHA256SUMS"
 SIGNATURE = SUMS + signing.SIGNATURE_SUFFIX
@@ -123,10 +123,15 @@ def start_here(app, site, singles, books, fingerprint=""):
                 "start-here-language.html", lang=lang, site_path=SITE,
                 single=singles.get(lang.code), book=books.get(lang.code),
                 fingerprint=fingerprint)))
+    def static(name):  # a static file of the copy's site, by its hashed name
+        return f"{SITE}/static/{assets.published_name(app, name)}"
+
     with app.test_request_context("/index.html"):
         app.preprocess_request()
         return render_template("start-here.html", sections=sections, site_path=SITE,
-                               config=site.config, everything=books.get(""))
+                               config=site.config, everything=books.get(""),
+                               stylesheets=[static(assets.FIRST_SCREEN), static("style.css")],
+                               icon=static("icons/icon.svg"))
 
 
 def checksums(folder, paths):

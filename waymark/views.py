@@ -17,6 +17,7 @@ import flask_babel
 
 from . import __version__, assets, kinds
 from .config import CONTENT_LICENCES
+from .search.analysis import stemmer_code
 
 bp = Blueprint("pages", __name__)
 
@@ -63,6 +64,8 @@ def show_site_page(page, lang=None):
     context = common(path=page.url)
     if page.name == "status":
         context["rows"] = current_app.extensions["waymark_status"]
+    if page.name == "search":  # the page names its stemmer for search.js
+        context["stemmer"] = stemmer_code(g.lang.code)
     return render_template(page.template, **context)
 
 
@@ -116,11 +119,14 @@ def in_every_language(text):
 def url(endpoint, **values):
     """A link relative to the current page, as the frozen site needs (what
     Frozen-Flask's relative_url_for gives, remembered: pages link the same
-    few hundred addresses thousands of times). Each link is noted for the
-    freezer's check that it leads to a built file."""
+    few hundred addresses thousands of times); a static file's link names
+    it as published, with its hash (`assets.published_name`). Each link is
+    noted for the freezer's check that it leads to a built file."""
     known = current_app.extensions.setdefault("waymark_urls", {})
     key = (endpoint, tuple(sorted(values.items())))
     if key not in known:
+        if endpoint == "static":  # the name that carries the file's hash
+            values = {**values, "filename": assets.published_name(current_app, values["filename"])}
         known[key] = url_for(endpoint, **values)
     target = known[key]
     current_app.extensions.setdefault("waymark_links", {}).setdefault(

@@ -125,9 +125,10 @@ def _paths(built_dir, langs):
     for file in sorted(built_dir.rglob("*")):
         rel = file.relative_to(built_dir).as_posix()
         top = rel.split("/", 1)[0]
-        if not file.is_file() or rel.startswith(".") or rel.split("/")[-1] in WEBSITE_ONLY:
+        name = assets.unhashed(rel)  # a static file's own name
+        if not file.is_file() or rel.startswith(".") or name.split("/")[-1] in WEBSITE_ONLY:
             continue
-        if rel.startswith(offline.STEMMERS) and rel not in stemmers:
+        if rel.startswith(offline.STEMMERS) and name not in stemmers:
             continue
         if "/" in rel and top not in ("static", single.FOLDER) and top not in langs:
             continue
@@ -151,7 +152,8 @@ def _page(html, rel, paths, one_language):
         return posixpath.normpath(posixpath.join(here, unquote(parts.path)))
 
     def leave_out(tag, attrs):
-        if tag == "script" and attrs.get("src", "").endswith(("waymark.js", "keep.js")):
+        script = assets.unhashed(attrs.get("src", "")) if tag == "script" else ""
+        if script.endswith(("waymark.js", "keep.js")):
             return True
         if tag == "link" and attrs.get("rel") == "manifest":
             return True

@@ -406,15 +406,10 @@
   // --- The search page ---------------------------------------------------
   var box = typeof document !== 'undefined' && document.getElementById('results');
   if (!box) return;
-  var here = document.currentScript.src.replace(/[^/]*$/, '');  // the stemmers sit beside this file
   var lang = document.body.getAttribute('data-lang');
-  // The languages with a stemmer (search/analysis.py: STEMMERS; a test keeps
-  // the two lists the same), so that the stemmer loads beside the index, not after it.
-  var STEMMERS = ['ar', 'de', 'en', 'es', 'fa', 'fr', 'pt', 'ru', 'uk'];
-  // Languages stemmed as another (search/analysis.py: SAME_AS).
-  var SAME_AS = {prs: 'fa'};
-  var code = lang.split(/[-_]/)[0].toLowerCase();
-  code = SAME_AS[code] || code;
+  // The page names its language's stemmer (its file name carries a hash of
+  // its content), so that the stemmer loads beside the index, not after it.
+  var stem = box.getAttribute('data-stem'), stemmerFile = box.getAttribute('data-stemmer');
   var input = document.getElementById('q');
   var listAll = document.getElementById('all-guides');
   var index = null, loading = null, texts = null;
@@ -434,21 +429,16 @@
     return self[variable] && self[variable][lang];
   }
 
-  function stemmerFor(stem) {
-    return (self.WaymarkStemmers || {})[stem] ? Promise.resolve()
-      : load(here + 'stem-' + stem + '.js');
-  }
-
   // The index and its stemmer, asked for together: on a slow line each
   // round trip costs seconds.
   function ready() {
     if (!loading) {
-      var stemmer = STEMMERS.indexOf(code) >= 0 ? stemmerFor(code) : null;
+      // (The single file carries its stemmer inline.)
+      var stemmer = stem && !(self.WaymarkStemmers || {})[stem] ? load(stemmerFile)
+        : Promise.resolve();
       loading = (loaded('WaymarkIndex') ? Promise.resolve()
         : load(box.getAttribute('data-index'))).then(function () {
-        var data = self.WaymarkIndex[lang];
-        if (data.stem && data.stem !== code) stemmer = stemmerFor(data.stem);
-        return (data.stem ? stemmer : Promise.resolve()).then(function () { index = new Index(data); });
+        return stemmer.then(function () { index = new Index(self.WaymarkIndex[lang]); });
       });
     }
     return loading;
