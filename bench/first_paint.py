@@ -40,7 +40,7 @@ LATENCIES = (300, 2000)  # ms
 THROUGHPUT = 50 * 1024  # bytes per second
 BEFORE_CSS = "/__before/first-screen.css"
 STYLE = re.compile(r"<style>(.*?)</style>", re.S)
-LINK = re.compile(r'\n<link rel="stylesheet" href="[^"]*style\.css">')
+LINK = re.compile(r'\n<link rel="stylesheet" href="[^"]*style\.(?:[0-9a-f]+\.)?css">')
 
 
 def as_before(html):

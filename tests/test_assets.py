@@ -69,7 +69,7 @@ def test_a_changed_stylesheet_gets_a_new_name_and_an_unchanged_one_keeps_its_own
 
 def test_a_rebuild_removes_old_hashed_files_and_keeps_the_hosts_own(content, tmp_path):
     # A GitHub Pages checkout: its .git, CNAME and .nojekyll stay; the old
-    # stylesheet goes, whether or not the site's cache folder is still there.
+    # styles go, whether or not the site's cache folder is still there.
     dist = tmp_path / "dist"
     write(tmp_path / "waymark.yml", "theme_colour: '#7a1f5c'\n")
     build(content, dist)
@@ -84,9 +84,11 @@ def test_a_rebuild_removes_old_hashed_files_and_keeps_the_hosts_own(content, tmp
             shutil.rmtree(tmp_path / ".waymark")
         build(content, dist)
         now = assets.in_build(dist)
-        assert now["style.css"] != first["style.css"] and now["waymark.js"] == first["waymark.js"]
-        assert sorted(p.name for p in (dist / "static").glob("style.*.css")) == [
-            now["style.css"].split("/")[-1]]
+        # The theme colour is in the first screen's styles (and the icons).
+        assert now["first-screen.css"] != first["first-screen.css"]
+        assert now["waymark.js"] == first["waymark.js"]
+        assert sorted(p.name for p in (dist / "static").glob("first-screen.*.css")) == [
+            now["first-screen.css"].split("/")[-1]]
         assert sorted(p.name for p in (dist / "static/icons").iterdir()) == sorted(
             now[name].split("/")[-1] for name in ("icons/icon-192.png", "icons/icon-512.png",
                                                   "icons/icon.svg"))

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from helpers import static
 from test_browser import BRAND, bar_colour
 from waymark import assets
 
@@ -28,7 +29,7 @@ def built_pages(site):
 
 
 def test_every_page_carries_its_first_screen_styles_allowed_by_their_hash(small_site):
-    expected = (small_site / "static/first-screen.css").read_text(encoding="utf-8")
+    expected = (small_site / static(small_site, "first-screen.css")).read_text(encoding="utf-8")
     pages = list(built_pages(small_site))
     assert len(pages) > 20
     for rel, html in pages:
@@ -43,7 +44,8 @@ def test_no_stylesheet_holds_up_the_first_screen(small_site):
         head, body = html.split("</head>", 1)
         assert "stylesheet" not in head, rel
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', body)
-        assert [link.rsplit("/", 1)[-1] for link in links] == ["style.css"], rel
+        assert [link.rsplit("/", 1)[-1] for link in links] == [
+            static(small_site, "style.css").rsplit("/", 1)[-1]], rel
         assert body.index("stylesheet") > body.index("</footer>"), rel  # after all there is to read
 
 
@@ -59,8 +61,11 @@ def test_a_guide_is_styled_before_its_stylesheet_arrives(context, small_site, se
     page = context.new_page()
     problems = []
     page.on("console", lambda msg: msg.type == "error" and problems.append(msg.text))
-    page.route("**/style.css", lambda route: route.abort())
+    page.route("**/style.*.css", lambda route: route.abort())
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
     page.goto(server.url + "ar/work/contract.html")
+    assert [url.rsplit("/", 1)[-1] for url in failed] == [static(small_site, "style.css").rsplit("/", 1)[-1]]
     assert bar_colour(page) == BRAND
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     search = page.locator(".search button").bounding_box()
