@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 import shutil
 
-from . import (__version__, cache, catalogs, config, content, create_app, files, filenames, freeze,
-               offline, publish, single, status)
+from . import (__version__, assets, cache, catalogs, config, content, create_app, files,
+               filenames, freeze, offline, publish, single, status)
 from .errors import BuildFailed, Problems
 from .search import export as search_export, vocabulary as search_vocabulary
 
@@ -85,6 +85,8 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
         shutil.rmtree(index_dir, ignore_errors=True)
         search_export.write_all(site, staging, index_dir, store, cache_dir / SEARCH_INDEX)
         unsaved = single.write_all(app, site, staging, problems, store=store)
+        # Every page the worker serves carries the first screen's styles inside.
+        unsaved.append(f"static/{assets.published_name(app, assets.FIRST_SCREEN)}")
         filenames.warn(staging, problems)
         _stop_on_errors(problems)
         offline.write_worker(staging, [lang.code for lang in site.languages],
