@@ -280,6 +280,19 @@ def prefixes(lang):
                         key=lambda c: (-len(c), c)))
 
 
+# Tehran's spoken Persian says ون for the written ان (خونه for خانه,
+# خیابون for خیابان, کارخونه for کارخانه): a word no guide has is also read
+# with its last ون written so. (spoken, written), folded as the index folds.
+_SPOKEN = {"fa": (("ون", "ان"),)}
+
+
+@lru_cache(maxsize=None)
+def spoken(lang):
+    """(spoken, written) letters a word of `lang` that no guide has is also
+    read with, the last spoken one replaced."""
+    return tuple((normalize(a), normalize(b)) for a, b in _SPOKEN.get(base_code(lang), ()))
+
+
 @lru_cache(maxsize=None)
 def stop_words(lang):
     """The stop words of `lang`, normalised as the index compares them."""

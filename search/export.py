@@ -50,6 +50,7 @@ def export(ix, lang, docs, synonyms=()):
             "accents": analysis.accents_for(lang),
             "stop": sorted(analysis.stop_words(lang)),
             "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
+            "spoken": [list(pair) for pair in analysis.spoken(lang)],
             "fields": list(FIELDS),
             "B": weighting.B, "K1": weighting.K1,
             "N": reader.doc_count_all(),

@@ -232,7 +232,7 @@
     return found;
   };
 
-  // A word no guide has, read without a clitic ending or else a prefix
+  // A word no guide has, read without a clitic ending or else a prefix, or as written
   // (search/query.py: without_clitic).
   Index.prototype.withoutClitic = function (folded) {
     var rests = [], self_ = this;
@@ -241,6 +241,10 @@
     });
     (this.data.prefixes || []).forEach(function (start) {
       if (folded.startsWith(start)) rests.push(folded.slice(start.length));
+    });
+    (this.data.spoken || []).forEach(function (pair) {  // the last spoken letters, as written
+      var at = folded.lastIndexOf(pair[0]);
+      if (at >= 0) rests.push(folded.slice(0, at) + pair[1] + folded.slice(at + pair[0].length));
     });
     for (var i = 0; i < rests.length; i++) {
       if (clusters(rests[i]).length < this.data.minCliticStem) continue;
