@@ -5,7 +5,9 @@ matches the index terms of its word: the word's stem, the terms of guide
 words written the same way (a reader typing "licencie" finds "licencié"),
 and, for the last word unless the query ends with a space, the terms of every
 guide word it begins ("requirem" finds "requirement"), so results come as the
-reader types. When no word matches anything, each word that is close to a
+reader types. A word also matches the terms of its synonyms (the language's
+synonym groups, `_search.yml`), which count SYNONYM_BOOST of their score.
+When no word matches anything, each word that is close to a
 guide word (one or two slips) matches that word too, and the answer says
 "did you mean".
 
