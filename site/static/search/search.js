@@ -26,7 +26,10 @@
     });
   FOLD['\u09ce'] = '\u09a4\u09cd';  // Bengali khanda ta
   FOLD['\u0131'] = 'i';  // Turkish dotless i, which capitals and foreign keyboards lose
-  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  FOLD['\u2019'] = FOLD['\u02bc'] = "'";  // the apostrophes inside a Ukrainian word
+  // Letters, marks and digits, and an apostrophe between two Cyrillic
+  // letters, inside a Ukrainian word (б'є).
+  var WORD = /[\p{L}\p{M}\p{N}]+(?:(?<=[\u0400-\u04ff])['\u2019\u02bc](?=[\u0400-\u04ff])[\p{L}\p{M}\p{N}]+)*/gu;
   var ASCII = /^[\x00-\x7f]*$/;
   var MARK = /^\p{M}$/u;
 
@@ -38,7 +41,8 @@
   }
 
   // [start, end] of each word, in UTF-16 offsets of `text`.
-  // The apostrophe letter ʼ splits words like any apostrophe (сімʼя, typed сім'я).
+  // The apostrophe letter ʼ (a letter to \p{L}) is read as ', so that it
+  // splits words like any apostrophe but between two Cyrillic letters.
   function words(text) {
     var spans = [], match, plain = text.replace(/\u02bc/g, "'");
     WORD.lastIndex = 0;
