@@ -67,10 +67,10 @@ def read_questions(lang, folder=QUESTIONS):
 class Searcher:
     """One language's index, searched as the preview server does."""
 
-    def __init__(self, lang, docs):
+    def __init__(self, lang, docs, synonyms=()):
         self.lang, self.docs = lang, docs
         self.ix = build_index(lang, docs)
-        self.data = export.export(self.ix, lang, docs)
+        self.data = export.export(self.ix, lang, docs, synonyms)
         self.known = query.Words.from_export(self.data)
 
     def top(self, text, limit=3):
@@ -83,7 +83,10 @@ class Searcher:
 def sample_searchers(content=ROOT / "content"):
     problems = Problems()
     site = load(content, problems)
-    return {lang.code: Searcher(lang.code, docs_for(site, lang.code)) for lang in site.languages
+    vocabulary = site.search_vocabulary
+    return {lang.code: Searcher(lang.code, docs_for(site, lang.code),
+                                vocabulary[lang.code].synonyms if lang.code in vocabulary else ())
+            for lang in site.languages
             if (QUESTIONS / f"{lang.code}.txt").exists()}
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from waymark.search import export  # noqa: E402
+from waymark.search import export, vocabulary  # noqa: E402
 from waymark.search.index import SearchDoc, build_index, docs_for  # noqa: E402
 from waymark import config, content  # noqa: E402
 from waymark.errors import Problems  # noqa: E402
@@ -33,11 +33,23 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 
 
-def sample_docs():
+def sample_site():
+    """The sample site with its readers' words (`_search.yml`), as the build reads it."""
     problems = Problems()
     settings = config.load(ROOT / "content", problems)
     site = content.load(ROOT / "content", settings, problems)
+    vocabulary.load(ROOT / "content", site, problems)
+    return site
+
+
+def sample_docs(site=None):
+    site = site or sample_site()
     return {lang.code: docs_for(site, lang.code) for lang in site.languages}
+
+
+def synonyms_of(site, lang):
+    found = site.search_vocabulary.get(lang)
+    return found.synonyms if found else ()
 
 
 def generated_docs(count, seed=7):
@@ -56,9 +68,9 @@ def generated_docs(count, seed=7):
     return docs
 
 
-def measure(lang, docs):
+def measure(lang, docs, synonyms=()):
     ix = build_index(lang, docs)
-    data = export.export(ix, lang, docs)
+    data = export.export(ix, lang, docs, synonyms)
     script = export.as_script("WaymarkIndex", lang, data).encode("utf-8")
     text = sum(len((d.title + d.summary + d.headings + d.body).encode("utf-8")) for d in docs)
     return data, script, text
@@ -92,13 +104,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--guides", type=int, default=1000)
     args = parser.parse_args()
-    rows = [(lang, docs) for lang, docs in sample_docs().items()]
-    rows.append((f"en x{args.guides} (generated)", generated_docs(args.guides)))
+    site = sample_site()
+    rows = [(lang, docs, synonyms_of(site, lang)) for lang, docs in sample_docs(site).items()]
+    rows.append((f"en x{args.guides} (generated)", generated_docs(args.guides),
+                 synonyms_of(site, "en")))
     print(f"{'index':28} {'guides':>6} {'text':>10} {'index':>10} {'gzipped':>9} "
           f"{'first query':>12} {'query median':>13} {'slowest':>8}")
-    for name, docs in rows:
+    for name, docs, synonyms in rows:
         lang = name.split()[0]
-        data, script, text = measure(lang, docs)
+        data, script, text = measure(lang, docs, synonyms)
         words = sorted({w for d in docs[:50] for w in re.findall(r"\w{4,}", d.title + " " + d.body)})
         queries = random.Random(1).sample(words, min(60, len(words)))
         queries += [w[:3] for w in queries[:20]] + [" ".join(queries[i:i + 2]) for i in range(0, 20, 2)]

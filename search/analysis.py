@@ -5,8 +5,8 @@ query finds the same guides offline as on the preview server:
 
 1. words: runs of letters, combining marks and digits. Everything else
    separates words, so the Ethiopic word space and full stop, the Arabic and
-   Urdu comma and full stop, apostrophes (also ʼ) and the zero-width
-   non-joiner all split words,
+   Urdu comma and full stop, apostrophes (but between two Cyrillic
+   letters, inside a Ukrainian word) and the zero-width non-joiner all split words,
    while the marks of Bengali, Devanagari or Thai stay inside them;
 2. normalise: NFKC, lower case, Latin and Greek accents removed ("queja" and
    "quéja" are one word), Arabic-script folding (harakat and tatweel removed,
@@ -60,6 +60,7 @@ _ARABIC_FOLD = str.maketrans({
        for order in range(8)},
     "ৎ": "ত্",  # Bengali khanda ta
     "ı": "i",  # Turkish dotless i, which capitals and foreign keyboards lose
+    "\u2019": "'", "\u02bc": "'",  # the apostrophes inside a Ukrainian word
 })
 
 
@@ -73,7 +74,10 @@ def _class(ranges):
     return "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in ranges)
 
 
-_WORD = re.compile(r"[^\W_\u02bc]+")  # letters and digits: Python's \w less "_" (and ʼ)
+# Letters and digits (Python's \w less "_" and ʼ), and an apostrophe between
+# two Cyrillic letters, which is inside a Ukrainian word (б'є, сім'я).
+_LETTERS = r"[^\W_\u02bc]+"
+_WORD = re.compile(f"{_LETTERS}(?:(?<=[\u0400-\u04ff])['\u2019\u02bc](?=[\u0400-\u04ff]){_LETTERS})*")
 _SPACELESS_CHAR = re.compile(f"[{_class(_SPACELESS)}]")
 
 
@@ -92,8 +96,9 @@ def _marks_as_letters():
 
 def words(text):
     """(start, end) of each word in `text`: runs of letters, combining marks
-    and digits. The apostrophe letter ʼ splits words like any apostrophe:
-    Ukrainian writes сімʼя with it, readers type сім'я. (One pass of the
+    and digits. An apostrophe splits words ("l'agence"), except between two
+    Cyrillic letters: Ukrainian writes it inside words (б'є, "beats"), as
+    ', ’ or the letter ʼ, which `normalize` reads as one. (One pass of the
     regular-expression engine, rather than a test per character.)"""
     return [match.span() for match in _WORD.finditer(text.translate(_marks_as_letters()))]
 
@@ -278,6 +283,19 @@ def prefixes(lang):
     """The beginnings a word of `lang` that no guide has is also read without."""
     return tuple(sorted({normalize(c) for c in _PREFIXES.get(base_code(lang), ())},
                         key=lambda c: (-len(c), c)))
+
+
+# Tehran's spoken Persian says ون for the written ان (خونه for خانه,
+# خیابون for خیابان, کارخونه for کارخانه): a word no guide has is also read
+# with its last ون written so. (spoken, written), folded as the index folds.
+_SPOKEN = {"fa": (("ون", "ان"),)}
+
+
+@lru_cache(maxsize=None)
+def spoken(lang):
+    """(spoken, written) letters a word of `lang` that no guide has is also
+    read with, the last spoken one replaced."""
+    return tuple((normalize(a), normalize(b)) for a, b in _SPOKEN.get(base_code(lang), ()))
 
 
 @lru_cache(maxsize=None)

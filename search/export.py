@@ -27,8 +27,9 @@ TEXT_FILE = "search-text.js"
 WORDS_FILE = "words.json"  # the index's Words, for the preview server
 
 
-def export(ix, lang, docs):
-    """The browser's copy of one language's index, as a dict."""
+def export(ix, lang, docs, synonyms=()):
+    """The browser's copy of one language's index, as a dict; `synonyms` are
+    the language's synonym groups (search/vocabulary.py)."""
     weighting = BM25F()
     with ix.searcher(weighting=weighting) as searcher:
         reader = searcher.reader()
@@ -49,6 +50,7 @@ def export(ix, lang, docs):
             "accents": analysis.accents_for(lang),
             "stop": sorted(analysis.stop_words(lang)),
             "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
+            "spoken": [list(pair) for pair in analysis.spoken(lang)],
             "fields": list(FIELDS),
             "B": weighting.B, "K1": weighting.K1,
             "N": reader.doc_count_all(),
@@ -62,11 +64,30 @@ def export(ix, lang, docs):
             # Per term, the guide words behind it, "" standing for the term itself.
             "words": [" ".join("" if word == term else word for word in known.by_term[term])
                       for term in vocab],
+            "syn": synonym_words(lang, synonyms),
             "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
             "maxQueryChars": query.MAX_QUERY_CHARS, "maxQueryTerms": query.MAX_QUERY_TERMS,
             "minCorrected": query.MIN_CORRECTED, "minStopPrefix": query.MIN_STOP_PREFIX,
-            "minCliticStem": query.MIN_CLITIC_STEM,
+            "minCliticStem": query.MIN_CLITIC_STEM, "synonymBoost": query.SYNONYM_BOOST,
         }
+
+
+def synonym_words(lang, synonyms):
+    """The synonym groups a query's words are read through (query.py:
+    Words.synonyms): per group, its one-word entries as the stemmer takes
+    them (analysis.terms_of), space separated; groups with fewer than two are
+    left out. (Phrases reach the guides through their `readers` field.)"""
+    stops, out = analysis.stop_words(lang), []
+    for group in synonyms:
+        found = []
+        for word in group:
+            parts = [piece for piece, _, _ in analysis.terms_of(word, analysis.accents_for(lang))]
+            if len(parts) == 1 and analysis.normalize(parts[0]) not in stops:
+                found.append(parts[0])
+        found = list(dict.fromkeys(found))
+        if len(found) >= 2:
+            out.append(" ".join(found))
+    return out
 
 
 # Numbers are written in base 32: every digit but the last of a number from
@@ -125,11 +146,12 @@ def write_language(site, lang, output_dir, index_dir):
     `index_dir`, outside the published site), and the browser's export and
     snippet text. Returns the number of documents."""
     docs = docs_for(site, lang)
+    vocabulary = getattr(site, "search_vocabulary", {}).get(lang)
     folder = Path(index_dir) / lang
     folder.mkdir(parents=True, exist_ok=True)
     ix = build_index(lang, docs, FileStorage(str(folder)))
-    data = export(ix, lang, docs)
-    known = {key: data[key] for key in ("terms", "words")}
+    data = export(ix, lang, docs, vocabulary.synonyms if vocabulary else ())
+    known = {key: data[key] for key in ("lang", "terms", "words", "syn")}
     (folder / WORDS_FILE).write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
     lang_dir = Path(output_dir) / lang
     (lang_dir / INDEX_FILE).write_text(as_script("WaymarkIndex", lang, data), encoding="utf-8")

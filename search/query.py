@@ -5,7 +5,9 @@ matches the index terms of its word: the word's stem, the terms of guide
 words written the same way (a reader typing "licencie" finds "licencié"),
 and, for the last word unless the query ends with a space, the terms of every
 guide word it begins ("requirem" finds "requirement"), so results come as the
-reader types. When no word matches anything, each word that is close to a
+reader types. A word also matches the terms of its synonyms (the language's
+synonym groups, `_search.yml`), which count SYNONYM_BOOST of their score.
+When no word matches anything, each word that is close to a
 guide word (one or two slips) matches that word too, and the answer says
 "did you mean".
 
@@ -27,7 +29,7 @@ import unicodedata
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes,
+from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes, spoken,
                        stem_function, stop_words, words)
 from .index import FIELDS
 
@@ -42,6 +44,9 @@ MIN_STOP_PREFIX = 4  # letters of a stop word being typed before it may be a wor
 MIN_CORRECTED = 2  # letters (with their marks) a word needs before it is corrected
 MIN_CLITIC_STEM = 3  # letters left when a word is read without a clitic
 ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out
+# A guide that has the reader's own word answers better than one that has a
+# synonym of it: a synonym's term counts this much of its score.
+SYNONYM_BOOST = 0.7
 
 
 @dataclass
@@ -51,6 +56,8 @@ class Words:
     `folded` [(folded word, word, term), ...] in the same order."""
 
     by_term: dict
+    # {term: [(folded group word with that term, [the other words' terms]), ...]}
+    synonyms: dict = field(default_factory=dict)
     folded: list = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -59,8 +66,39 @@ class Words:
 
     @classmethod
     def from_export(cls, data):
+        stem, synonyms = stem_function(data["lang"]), {}
+        for packed in data.get("syn", ()):
+            group = [(normalize(piece), stem(piece)) for piece in packed.split(" ")]
+            for word, term in group:
+                synonyms.setdefault(term, []).append((word, [t for w, t in group if w != word]))
         return cls({term: [word or term for word in packed.split(" ")]
-                    for term, packed in zip(data["terms"], data["words"])})
+                    for term, packed in zip(data["terms"], data["words"])}, synonyms)
+
+    def related(self, folded, terms):
+        """The terms of the synonyms of a reader's word (`folded`, whose
+        group has `terms`): of every group word that has one of those terms
+        and is written like it (same_word)."""
+        out = []
+        for term in terms:
+            for word, others in self.synonyms.get(term, ()):
+                if same_word(folded, word, term):
+                    _add(out, others)
+        return [term for term in out if term not in terms]
+
+
+def same_word(typed, word, term):
+    """Whether a reader's word and a synonym group's word, which share the
+    index term `term`, are one word: written alike for the term's length
+    less one letter, Arabic's article aside. Stemmers give a root, not only
+    a word's forms: Arabic's makes الشغل (work) and المشغل (employer) both
+    شغل, and a synonym of one is not a synonym of the other."""
+    typed, word = (w[2:] if w.startswith(ARTICLE) and len(w) > 3 else w for w in (typed, word))
+    common = 0
+    for a, b in zip(typed, word):
+        if a != b:
+            break
+        common += 1
+    return common >= min(len(term) - 1, len(typed), len(word))
 
 
 @dataclass
@@ -69,6 +107,7 @@ class Group:
     terms: list  # index terms: the stem first, then same words, completions, a correction
     correction: str = ""  # the guide word a misspelt word was taken for
     piece: str = ""  # the typed piece the group stands for, folded
+    related: list = field(default_factory=list)  # the terms (also in `terms`) of its synonyms
 
 
 @dataclass
@@ -113,6 +152,8 @@ def groups(text, lang, vocabulary, known, frequency):
             _add(group.terms, [term for word, _, term in known.folded if word == folded])
             if not indexed.intersection(group.terms):
                 _add(group.terms, without_clitic(folded, lang, stem, known, indexed))
+            group.related = known.related(folded, group.terms)
+            _add(group.terms, group.related)
             if typing:
                 _add(group.terms, expand(vocabulary, known, folded))
             if all(g.terms != group.terms for g in found):
@@ -126,10 +167,12 @@ def groups(text, lang, vocabulary, known, frequency):
 def without_clitic(folded, lang, stem, known, indexed):
     """The index terms of a word no guide has, read without a clitic ending
     (analysis.clitics, the longest first) or else without a prefix
-    (analysis.prefixes): the first that leaves a word the guides have, of
+    (analysis.prefixes), or else as it is written (analysis.spoken): the first that leaves a word the guides have, of
     MIN_CLITIC_STEM letters or more; or []."""
     rests = [folded[: -len(end)] for end in clitics(lang) if folded.endswith(end)]
     rests += [folded[len(start):] for start in prefixes(lang) if folded.startswith(start)]
+    rests += [written.join(folded.rsplit(said, 1)) for said, written in spoken(lang)
+              if said in folded]
     for rest in rests:
         if len(clusters(rest)) >= MIN_CLITIC_STEM:
             found = [term for term in [stem(rest)] + [t for w, _, t in known.folded if w == rest]
@@ -151,6 +194,11 @@ def correct(query_groups, known, frequency):
             if close:
                 group.correction = close[0]
                 _add(group.terms, [close[1]])
+                # and the synonyms of the word it was taken for
+                more = [t for t in known.related(normalize(close[0]), [close[1]])
+                        if t not in group.terms]
+                _add(group.related, more)
+                _add(group.terms, more)
 
 
 def _add(terms, more):
@@ -226,9 +274,20 @@ def suggestion(text, query_groups):
     return fixed if fixed != text else ""
 
 
+def term_boosts(query_groups):
+    """{term: its weight in the score}, in group order: SYNONYM_BOOST for a
+    term that only a synonym of the reader's word brought, else 1."""
+    boosts = {}
+    for group in query_groups:
+        for term in group.terms:
+            boost = SYNONYM_BOOST if term in group.related else 1.0
+            boosts[term] = max(boosts.get(term, 0.0), boost)
+    return boosts
+
+
 def whoosh_query(query_groups):
-    wanted = dict.fromkeys(term for group in query_groups for term in group.terms)
-    return wq.Or([wq.Term(name, term) for term in wanted for name in FIELDS])
+    return wq.Or([wq.Term(name, term, boost=boost)
+                  for term, boost in term_boosts(query_groups).items() for name in FIELDS])
 
 
 def group_weights(query_groups, reader):

@@ -40,6 +40,7 @@ KEEP = {
     },
     "fr": {
         "pas", "ne",  # "pas payé", "ne paie pas"
+        "où",  # where: a place to go, "où porter plainte" (and "ou", "or", folded alike)
     },
     "ar": {
         # negation and absence: "لم يدفعوا", "غير مدفوعة", "بدون أجر"

@@ -54,8 +54,9 @@ def stem(word):
     for end, short in FLEETING:
         if word.endswith(end) and _valid(word[: -len(end)] + short):
             return word[: -len(end)] + short
-    if len(word) > MIN_STEM and word[-1] == word[-2] and word[-1] not in VOWELS:
-        word = word[:-1]  # утримання, утримань: the doubled consonant of -ння
+    if len(word) > MIN_STEM and word[-1] == word[-2] and word[-1].isalpha() \
+            and word[-1] not in VOWELS:
+        word = word[:-1]  # утримання, утримань: the doubled consonant of -ння (not 2000's 0)
     return word
 
 

@@ -13,7 +13,9 @@ readers: a guide that uses one of them is found by any other. `guides` gives,
 for a guide (its path in the source language's folder), the words and
 phrases readers type when they need it. Both go into the guide's `readers`
 search field at build time (`search/index.py`), so the browser and the
-preview server rank them alike.
+preview server rank them alike; and a question's own words are read through
+the one-word entries of the groups (`search/query.py`: Words.related), so
+"policiers" also finds a guide whose title says "police".
 
 Problems are reported as `file:line: level: message`: not YAML, a wrong
 type, an unknown key or guide are errors; an empty or one-word group, a word

@@ -256,6 +256,24 @@ def test_a_persian_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_in
     assert query.search(ix, "مردم ", "fa", known).groups[0].terms == ["مردم"]
 
 
+def test_a_persian_word_said_the_tehran_way_finds_what_the_written_word_finds(sample_indexes):
+    """Spoken Persian says ون for the written ان: خیابون, "street", is خیابان."""
+    ix, known, urls = sample_indexes["fa"]
+    found = [urls[r.docnum] for r in query.search(ix, "خیابان ", "fa", known).results]
+    assert found and [urls[r.docnum] for r in query.search(ix, "خیابون ", "fa", known).results] == found
+
+
+def test_a_word_finds_the_guides_that_use_a_synonym_of_it_in_their_own_text(sample_indexes):
+    """French guides write "police"; a reader asks about "les policiers"
+    (content/fr/_search.yml: police, policier, ...)."""
+    ix, known, urls = sample_indexes["fr"]
+    found = [urls[r.docnum] for r in query.search(ix, "policiers métro ", "fr", known).results]
+    assert "safety/stopped-by-police.html" in found[:3]
+    # A root the Arabic stemmer shares is not a synonym: الشغل (work) is not المشغل (employer).
+    assert not query.same_word("الشغل", "المشغل", "شغل")
+    assert query.same_word("policiers", "policier", "polici")
+
+
 # --- The search page ------------------------------------------------------
 
 def test_search_page_without_script_lists_every_guide(sample_site):

@@ -69,7 +69,13 @@ def test_english_is_stemmed_and_stop_words_dropped():
 
 
 def test_any_apostrophe_reads_the_same():
-    assert terms("uk", "сімʼї") == terms("uk", "сім'ї") == terms("uk", "сім’ї") == ["сім", "ї"]
+    assert terms("uk", "сімʼї") == terms("uk", "сім'ї") == terms("uk", "сім’ї") == terms("uk", "сім'я") == ["сім'"]
+
+
+def test_an_apostrophe_is_inside_a_ukrainian_word_and_between_words_elsewhere():
+    # б'є, "beats": the word is б'є, not б and є (a stop word, "is").
+    assert terms("uk", "він мене б'є") == ["б'є"]
+    assert terms("fr", "l'agence") == ["agenc"]
 
 
 def test_cyrillic_letters_keep_their_marks():

@@ -87,3 +87,8 @@ def test_ukrainian_forms_of_one_word_share_a_stem():
     assert [forms for forms in split if len({ukrainian.stem(w) for w in forms}) != 1] == []
     apart = [line[1:].split() for line in lines if line.startswith("!")]
     assert apart and [pair for pair in apart if len({ukrainian.stem(w) for w in pair}) != 2] == []
+
+
+def test_a_number_keeps_its_digits_in_ukrainian():
+    # "2000 доларів": the doubled-consonant rule is for letters only.
+    assert [ukrainian.stem(n) for n in ("2000", "1100", "утримання")] == ["2000", "1100", "утриман"]

@@ -26,7 +26,10 @@
     });
   FOLD['\u09ce'] = '\u09a4\u09cd';  // Bengali khanda ta
   FOLD['\u0131'] = 'i';  // Turkish dotless i, which capitals and foreign keyboards lose
-  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  FOLD['\u2019'] = FOLD['\u02bc'] = "'";  // the apostrophes inside a Ukrainian word
+  // Letters, marks and digits, and an apostrophe between two Cyrillic
+  // letters, inside a Ukrainian word (б'є).
+  var WORD = /[\p{L}\p{M}\p{N}]+(?:(?<=[\u0400-\u04ff])['\u2019\u02bc](?=[\u0400-\u04ff])[\p{L}\p{M}\p{N}]+)*/gu;
   var ASCII = /^[\x00-\x7f]*$/;
   var MARK = /^\p{M}$/u;
 
@@ -38,7 +41,8 @@
   }
 
   // [start, end] of each word, in UTF-16 offsets of `text`.
-  // The apostrophe letter ʼ splits words like any apostrophe (сімʼя, typed сім'я).
+  // The apostrophe letter ʼ (a letter to \p{L}) is read as ', so that it
+  // splits words like any apostrophe but between two Cyrillic letters.
   function words(text) {
     var spans = [], match, plain = text.replace(/\u02bc/g, "'");
     WORD.lastIndex = 0;
@@ -115,6 +119,41 @@
     for (var i = 0; i < data.terms.length; i++) this.position.set(data.terms[i], i);
     this.nFields = data.fields.length;
     this.known = null;
+    // term -> [[folded group word with that term, the other words' terms]] (query.py: Words)
+    this.synonyms = new Map();
+    var stem = this.stem, synonyms = this.synonyms;
+    (data.syn || []).forEach(function (packed) {
+      var group = packed.split(' ').map(function (piece) { return [normalize(piece), stem(piece)]; });
+      group.forEach(function (entry) {
+        if (!synonyms.has(entry[1])) synonyms.set(entry[1], []);
+        synonyms.get(entry[1]).push([entry[0], group.filter(function (other) {
+          return other[0] !== entry[0];
+        }).map(function (other) { return other[1]; })]);
+      });
+    });
+  }
+
+  // The terms of the synonyms of a reader's word (query.py: Words.related).
+  Index.prototype.related = function (folded, terms) {
+    var out = [], synonyms = this.synonyms;
+    terms.forEach(function (term) {
+      (synonyms.get(term) || []).forEach(function (entry) {
+        if (sameWord(folded, entry[0], term)) add(out, entry[1]);
+      });
+    });
+    return out.filter(function (term) { return terms.indexOf(term) < 0; });
+  };
+
+  // A reader's word and a group's word sharing a term are one word when
+  // written alike for the term's length less one letter, Arabic's article
+  // aside (query.py: same_word). Lengths in code points, as Python counts.
+  function sameWord(typed, word, term) {
+    var a = Array.from(typed), b = Array.from(word);
+    if (typed.startsWith(ARTICLE) && a.length > 3) a = a.slice(2);
+    if (word.startsWith(ARTICLE) && b.length > 3) b = b.slice(2);
+    var common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common++;
+    return common >= Math.min(Array.from(term).length - 1, a.length, b.length);
   }
 
   // [folded word, word, term] for every guide word, in index order (query.py:
@@ -174,7 +213,7 @@
           var completionsKey = JSON.stringify(completions);
           if (completions.length && !found.some(function (g) {
             return JSON.stringify(g.terms) === completionsKey;
-          })) found.push({word: word, terms: completions, correction: '', piece: ''});
+          })) found.push({word: word, terms: completions, correction: '', piece: '', related: []});
           return;
         }
         var group = {word: word, terms: [self_.stem(piece)], correction: '', piece: folded};
@@ -182,6 +221,8 @@
         if (!group.terms.some(function (t) { return self_.position.has(t); })) {
           add(group.terms, self_.withoutClitic(folded));
         }
+        group.related = self_.related(folded, group.terms);
+        add(group.terms, group.related);
         if (typing) add(group.terms, self_.expand(folded));
         var key = JSON.stringify(group.terms);
         if (!found.some(function (g) { return JSON.stringify(g.terms) === key; })) found.push(group);
@@ -195,7 +236,7 @@
     return found;
   };
 
-  // A word no guide has, read without a clitic ending or else a prefix
+  // A word no guide has, read without a clitic ending or else a prefix, or as written
   // (search/query.py: without_clitic).
   Index.prototype.withoutClitic = function (folded) {
     var rests = [], self_ = this;
@@ -204,6 +245,10 @@
     });
     (this.data.prefixes || []).forEach(function (start) {
       if (folded.startsWith(start)) rests.push(folded.slice(start.length));
+    });
+    (this.data.spoken || []).forEach(function (pair) {  // the last spoken letters, as written
+      var at = folded.lastIndexOf(pair[0]);
+      if (at >= 0) rests.push(folded.slice(0, at) + pair[1] + folded.slice(at + pair[0].length));
     });
     for (var i = 0; i < rests.length; i++) {
       if (clusters(rests[i]).length < this.data.minCliticStem) continue;
@@ -226,6 +271,12 @@
       if (close) {
         group.correction = close[0];
         add(group.terms, [close[1]]);
+        // and the synonyms of the word it was taken for
+        var more = self_.related(normalize(close[0]), [close[1]]).filter(function (t) {
+          return group.terms.indexOf(t) < 0;
+        });
+        add(group.related, more);
+        add(group.terms, more);
       }
     });
   };
@@ -300,6 +351,19 @@
       (weight + data.K1 * ((1 - data.B) + data.B * length / data.avg[field])));
   }
 
+  // Each term's weight in the score: less for one that only a synonym of
+  // the reader's word brought (search/query.py: term_boosts).
+  function termBoosts(groups, data) {
+    var boosts = new Map();
+    groups.forEach(function (group) {
+      group.terms.forEach(function (term) {
+        var boost = group.related.indexOf(term) >= 0 ? data.synonymBoost : 1;
+        boosts.set(term, Math.max(boosts.get(term) || 0, boost));
+      });
+    });
+    return boosts;
+  }
+
   // The higher score to nine digits, then the earlier guide (search/query.py: rank_key).
   function byRank(a, b) {
     return (b.rounded - a.rounded) || (a.doc - b.doc);
@@ -309,7 +373,7 @@
     var data = this.data, groups = this.groups(text), self_ = this;
     var answer = {results: [], groups: groups, suggestion: suggestion(text, groups)};
     if (!groups.length) return answer;
-    var scores = new Map(), matched = new Map(), seen = new Set();
+    var scores = new Map(), matched = new Map(), seen = new Set(), boosts = termBoosts(groups, data);
     var groupDocs = groups.map(function () { return new Set(); });
     groups.forEach(function (group, g) {
       group.terms.forEach(function (term) {
@@ -320,7 +384,9 @@
             var doc = posting[0];
             if (!seen.has(term)) {  // a term in two groups counts once in the score
               var length = data.len[doc * self_.nFields + field];
-              scores.set(doc, (scores.get(doc) || 0) + bm25(data, posting[1], length, field, list.length));
+              var score = bm25(data, posting[1], length, field, list.length);
+              if (boosts.get(term) !== 1) score *= boosts.get(term);
+              scores.set(doc, (scores.get(doc) || 0) + score);
             }
             if (!matched.has(doc)) matched.set(doc, new Set());
             matched.get(doc).add(g);

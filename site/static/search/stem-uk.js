@@ -46,7 +46,8 @@
       if (endsWith(chars, FLEETING[f][0]) && valid(shorter)) return shorter.join('');
     }
     var last = chars[chars.length - 1];
-    if (chars.length > MIN_STEM && last === chars[chars.length - 2] && !VOWELS.has(last)) {
+    if (chars.length > MIN_STEM && last === chars[chars.length - 2] && /\p{L}/u.test(last) &&
+        !VOWELS.has(last)) {  // a doubled consonant, not the 0 of 2000
       chars = chars.slice(0, -1);
     }
     return chars.join('');
