@@ -142,8 +142,10 @@ def test_every_file_the_build_wrote_is_listed_for_the_next_build(small_site):
     # The single files too, which the worker does not save: its data names them apart.
     assert {p for p in on_disk if p.startswith("downloads/")} == {
         f"downloads/{c}.html" for c in ("ar", "en", "es", "fa")}
+    # And the first screen's styles as a file, which every page carries inside.
     assert read_build(small_site / "sw.js")["unsaved"] == sorted(
-        f"downloads/{c}.html" for c in ("ar", "en", "es", "fa"))
+        f"downloads/{c}.html" for c in ("ar", "en", "es", "fa")) + [
+        static(small_site, "first-screen.css")]
     # No stemmer that no language of the site uses is published.
     assert {assets.unhashed(p) for p in on_disk if "stem-" in p} == {
         f"static/search/stem-{c}.js" for c in ("ar", "en", "es", "fa")}

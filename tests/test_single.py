@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from helpers import write
+from helpers import static, write
 from test_browser import wait_for
 from waymark import single
 from waymark.build import build
@@ -94,7 +94,8 @@ def test_home_and_offline_page_offer_the_file_with_its_size(sample_site):
 def test_the_worker_does_not_save_the_files_but_the_next_build_knows_them(sample_site):
     built = read_build(sample_site / "sw.js")
     every = sorted(p.name for p in sample_site.iterdir() if (p / "offline.json").exists())
-    assert built["unsaved"] == [f"downloads/{lang}.html" for lang in every]
+    assert built["unsaved"] == [f"downloads/{lang}.html" for lang in every] + [
+        static(sample_site, "first-screen.css")]  # inside every page the worker serves
     saved = {path for group in precache(sample_site, SAMPLE_LANGUAGES,
                                         built["unsaved"]).values() for path, *_ in group}
     listed = {path for path, _ in built["shared"]}
