@@ -298,6 +298,63 @@ def spoken(lang):
     return tuple((normalize(a), normalize(b)) for a, b in _SPOKEN.get(base_code(lang), ()))
 
 
+# Spoken Persian shortens the present stems of its commonest verbs and
+# their endings: میتونم is می‌توانم "I can", میگه is می‌گوید "he says",
+# میاد is می‌آید "it comes" and بیاد بیاید, نمیذارن is نمی‌گذارند "they
+# do not let", میخوام is می‌خواهم "I want", برم is بروم "that I go",
+# نمیدن is نمی‌دهند "they do not give". A word no guide has is also read
+# as written when it is one of these stems with a spoken ending, after می
+# or نمی (which the guides write apart, so they are left out) or ب or ن
+# (written joined, so they stay). (spoken stem, written stem, written stem
+# after ب or ن where it differs: بیاید, not بآید); folded as the index
+# folds. Dari's میتانم is می‌توانم too.
+_SPOKEN_VERBS = {
+    "fa": {
+        "stems": (("تون", "توان"), ("تان", "توان"), ("گ", "گوی"), ("یا", "آی", "یای"),
+                  ("ا", "آی", "یای"), ("ذار", "گذار"), ("زار", "گذار"), ("خوا", "خواه"),
+                  ("ر", "رو"), ("د", "ده"), ("ش", "شو"), ("دون", "دان"), ("کن", "کن")),
+        # spoken personal ending -> written: the third person's ه and ن are د and ند
+        "endings": (("م", "م"), ("ی", "ی"), ("ه", "د"), ("د", "د"), ("یم", "یم"),
+                    ("ین", "ید"), ("ید", "ید"), ("ن", "ند"), ("ند", "ند")),
+        "apart": ("نمی", "می"),
+        "joined": ("ب", "ن"),
+    },
+}
+
+
+@lru_cache(maxsize=None)
+def spoken_verbs(lang):
+    """`lang`'s spoken verb forms, folded: {"stems": ((spoken, written,
+    written after a joined prefix), ...), "endings": ((spoken, written),
+    ...), "apart": prefixes, "joined": prefixes}; or None."""
+    table = _SPOKEN_VERBS.get(base_code(lang))
+    if table is None:
+        return None
+    return {"stems": tuple((normalize(s[0]), normalize(s[1]), normalize(s[-1]))
+                           for s in table["stems"]),
+            "endings": tuple((normalize(a), normalize(b)) for a, b in table["endings"]),
+            "apart": tuple(normalize(p) for p in table["apart"]),
+            "joined": tuple(normalize(p) for p in table["joined"])}
+
+
+def written_verbs(folded, lang):
+    """The written forms of a folded spoken verb form (spoken_verbs), in
+    table order: [] for a word that is not one."""
+    table = spoken_verbs(lang)
+    if table is None:
+        return []
+    starts = [("", folded[len(p):]) for p in table["apart"] if folded.startswith(p)]
+    starts += [(p, folded[len(p):]) for p in table["joined"] if folded.startswith(p)]
+    out = []
+    for kept, rest in starts:
+        for said, written, after_joined in table["stems"]:
+            for said_end, written_end in table["endings"]:
+                form = kept + (after_joined if kept else written) + written_end
+                if rest == said + said_end and form not in out:
+                    out.append(form)
+    return out
+
+
 @lru_cache(maxsize=None)
 def stop_words(lang):
     """The stop words of `lang`, normalised as the index compares them."""

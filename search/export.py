@@ -51,6 +51,7 @@ def export(ix, lang, docs, synonyms=()):
             "stop": sorted(analysis.stop_words(lang)),
             "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
             "spoken": [list(pair) for pair in analysis.spoken(lang)],
+            "verbs": analysis.spoken_verbs(lang),
             "fields": list(FIELDS),
             "B": weighting.B, "K1": weighting.K1,
             "N": reader.doc_count_all(),

@@ -30,6 +30,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes, spoken,
+                       written_verbs,
                        stem_function, stop_words, words)
 from .index import FIELDS
 
@@ -167,12 +168,14 @@ def groups(text, lang, vocabulary, known, frequency):
 def without_clitic(folded, lang, stem, known, indexed):
     """The index terms of a word no guide has, read without a clitic ending
     (analysis.clitics, the longest first) or else without a prefix
-    (analysis.prefixes), or else as it is written (analysis.spoken): the first that leaves a word the guides have, of
+    (analysis.prefixes), or else as it is written (analysis.spoken, and for a
+    spoken verb analysis.written_verbs): the first that leaves a word the guides have, of
     MIN_CLITIC_STEM letters or more; or []."""
     rests = [folded[: -len(end)] for end in clitics(lang) if folded.endswith(end)]
     rests += [folded[len(start):] for start in prefixes(lang) if folded.startswith(start)]
     rests += [written.join(folded.rsplit(said, 1)) for said, written in spoken(lang)
               if said in folded]
+    rests += written_verbs(folded, lang)
     for rest in rests:
         if len(clusters(rest)) >= MIN_CLITIC_STEM:
             found = [term for term in [stem(rest)] + [t for w, _, t in known.folded if w == rest]

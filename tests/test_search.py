@@ -202,6 +202,24 @@ def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
 
 
 @pytest.mark.browser
+def test_browser_reads_spoken_persian_verbs_as_whoosh_does(sample_site, engine):
+    """Spoken verb forms (analysis.written_verbs), in Persian and Dari, alone
+    and in a question: the browser reads them as the preview server does."""
+    spoken = ["میذارن", "نمیذارن", "بذارن", "میذاره", "بره", "برن", "میرن", "میدن", "میدونم",
+              "بشه", "نیاد", "بیاد", "میاد", "میتونم", "میتانم", "میگه", "میخوان",
+              "نمیذارن از خونه برم بیرون", "میتانم کار کنم"]
+    for lang in ("fa", "prs"):
+        folder = sample_site / lang
+        data = export.read_script((folder / export.INDEX_FILE).read_text(encoding="utf-8"))
+        ix = open_index(sample_site.parent / "cache/search" / lang)
+        known = query.Words.from_export(
+            json.loads((sample_site.parent / "cache/search" / lang / export.WORDS_FILE).read_text()))
+        texts = spoken + [word + " " for word in spoken]
+        assert query.search(ix, "میذارن ", lang, known).results  # the table is in use
+        assert compare(engine, ix, lang, data, known, texts) == [], lang
+
+
+@pytest.mark.browser
 def test_browser_finds_the_same_known_items_as_whoosh_in_every_script(engine):
     """The Universal Declaration of Human Rights in 18 languages: each
     known-item query, and each cut short and with a slip."""
@@ -261,6 +279,17 @@ def test_a_persian_word_said_the_tehran_way_finds_what_the_written_word_finds(sa
     ix, known, urls = sample_indexes["fa"]
     found = [urls[r.docnum] for r in query.search(ix, "خیابان ", "fa", known).results]
     assert found and [urls[r.docnum] for r in query.search(ix, "خیابون ", "fa", known).results] == found
+
+
+def test_a_persian_verb_said_the_spoken_way_finds_what_the_written_verb_finds(sample_indexes):
+    """Spoken Persian shortens its commonest verbs: میذارن, "they let", is
+    می‌گذارند, and بذارن بگذارند; بره, "that he goes", is برود."""
+    ix, known, urls = sample_indexes["fa"]
+
+    def found(text):
+        return [urls[r.docnum] for r in query.search(ix, text + " ", "fa", known).results]
+    for said, written in (("میذارن", "می‌گذارند"), ("بذارن", "بگذارند"), ("بره", "برود")):
+        assert found(written) and found(said) == found(written), said
 
 
 def test_a_word_finds_the_guides_that_use_a_synonym_of_it_in_their_own_text(sample_indexes):

@@ -141,3 +141,18 @@ def test_combining_marks_are_found_wherever_unicode_has_them():
                if not any(code in plane for plane in MARK_PLANES)
                and unicodedata.category(chr(code))[0] == "M"]
     assert outside == []
+
+
+def test_a_spoken_persian_verb_is_read_as_it_is_written():
+    """The stem and the ending both change (میگه, "he says", is می‌گوید);
+    می and نمی go, as the guides write them apart; ب and ن stay (بیاد is
+    بیاید, not بآید); Dari's میتانم is Tehran's میتونم."""
+    def written(word, lang="fa"):
+        return [unicodedata.normalize("NFC", w) for w in analysis.written_verbs(normalize(word), lang)]
+    assert written("میگه") == [normalize("گوید")]
+    assert written("نمیذارن") == [normalize("گذارند")]
+    assert written("بیاد") == [normalize("بیاید")]
+    assert written("میاد") == [normalize("آید")]
+    assert written("میتانم", "prs") == written("میتونم") == [normalize("توانم")]
+    assert written("خیابون") == [] and written("میگیرن") == []  # not one of the table's verbs
+    assert analysis.written_verbs("said", "en") == []

@@ -250,6 +250,7 @@
       var at = folded.lastIndexOf(pair[0]);
       if (at >= 0) rests.push(folded.slice(0, at) + pair[1] + folded.slice(at + pair[0].length));
     });
+    rests = rests.concat(this.writtenVerbs(folded));
     for (var i = 0; i < rests.length; i++) {
       if (clusters(rests[i]).length < this.data.minCliticStem) continue;
       var found = [];
@@ -259,6 +260,24 @@
       if (found.length) return found;
     }
     return [];
+  };
+
+  // The written forms of a spoken verb form (search/analysis.py: written_verbs).
+  Index.prototype.writtenVerbs = function (folded) {
+    var table = this.data.verbs, out = [];
+    if (!table) return out;
+    var starts = [];
+    table.apart.forEach(function (p) { if (folded.startsWith(p)) starts.push(['', folded.slice(p.length)]); });
+    table.joined.forEach(function (p) { if (folded.startsWith(p)) starts.push([p, folded.slice(p.length)]); });
+    starts.forEach(function (start) {
+      table.stems.forEach(function (stem) {
+        table.endings.forEach(function (ending) {
+          var form = start[0] + (start[0] ? stem[2] : stem[1]) + ending[1];
+          if (start[1] === stem[0] + ending[0] && out.indexOf(form) < 0) out.push(form);
+        });
+      });
+    });
+    return out;
   };
 
   // At a dead end, each word is also read as the nearest guide word
