@@ -28,6 +28,7 @@ import yaml
 
 from .. import cache
 from ..errors import Problems, did_you_mean
+from ..frontmatter import compose
 from .analysis import terms
 
 FILE = "_search.yml"
@@ -73,7 +74,7 @@ def read(file, lang, site, problems):
     """One file's Vocabulary; what is wrong in it goes to `problems`."""
     vocabulary = Vocabulary()
     try:
-        root = yaml.compose(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = compose(file.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         problems.error(file, None, "the file is not UTF-8 text: save it as UTF-8")
         return vocabulary

@@ -30,7 +30,8 @@ from . import SITE_DIR
 
 DEFAULT_COLOUR = "#0c5c58"  # the colour the stylesheets and the icons are written in
 FIRST_SCREEN = "first-screen.css"  # inside every page's <head>: see first_screen()
-THEMED = (FIRST_SCREEN, "style.css", "icons/icon.svg")
+STYLESHEETS = (FIRST_SCREEN, "style.css")  # in the order a page applies them
+THEMED = (*STYLESHEETS, "icons/icon.svg")
 ICON_SIZES = (192, 512)
 LOGO = "logo"  # static/logo.<ext>: the site's logo, from waymark.yml
 HASH_LENGTH = 8  # hex digits of a static file's hash in its published name

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import languages as langs
+from . import frontmatter, languages as langs
 from .errors import did_you_mean
 
 CONFIG_FILE = "waymark.yml"
@@ -154,14 +154,8 @@ def _site_path(value, site_dir):
 # --- reading and checking waymark.yml -----------------------------------------
 
 def _read(path, problems):
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.error(path, mark.line + 1 if mark else None,
-                       f"not valid YAML: {getattr(error, 'problem', None) or error}")
-        return {}
-    if node is None:
+    readable, node = frontmatter.read_yaml(path, problems)
+    if not readable or node is None:
         return {}
     if not isinstance(node, yaml.MappingNode):
         problems.error(path, 1, "settings must be lines of 'key: value'")

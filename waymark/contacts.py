@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 from babel import Locale
 import yaml
 
+from . import frontmatter
 from .errors import did_you_mean
 
 FOLDER = "contacts"
@@ -99,12 +100,8 @@ def load(content_dir, problems, today=None):
 
 
 def _read(file, today, problems):
-    try:
-        node = yaml.compose(file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.error(file, mark.line + 1 if mark else None,
-                       f"not valid YAML: {getattr(error, 'problem', None) or error}")
+    readable, node = frontmatter.read_yaml(file, problems)
+    if not readable:
         return []
     entries = _mapping(node).get("entries") if node is not None else None
     if entries is None or not isinstance(entries[1], yaml.SequenceNode):

@@ -110,6 +110,18 @@ def compose(text):
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+def read_yaml(path, problems):
+    """(True, the node tree of the YAML file at `path`: None when it is
+    empty), or (False, None) when it cannot be read, reported with its line."""
+    try:
+        return True, compose(path.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.error(path, mark.line + 1 if mark else None,
+                       f"not valid YAML: {getattr(error, 'problem', None) or error}")
+        return False, None
+
+
 def parse(text, path, schema_name, problems):
     """Return a Document, or None when the front matter is unusable."""
     parts = split(text, path, problems)

@@ -53,7 +53,7 @@ class Handler(SimpleHTTPRequestHandler):
         if parts.path == hotspot.PAGE and self.server.lan is not None:
             names = assets.in_build(self.directory)
             return self._send(hotspot.page(self.server.lan, [
-                "/" + names.get(name, f"static/{name}") for name in (assets.FIRST_SCREEN, "style.css")]))
+                "/" + names.get(name, f"static/{name}") for name in assets.STYLESHEETS]))
         match = SEARCH_PAGE.fullmatch(parts.path)
         text = parse_qs(parts.query).get("q", [""])[0]
         root = Path(self.directory)

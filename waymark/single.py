@@ -268,28 +268,30 @@ def _code(path, source, problems):
     text = path.read_text(encoding="utf-8")
     found = re.search(r"</script|<!--", text, re.IGNORECASE)
     if found:
-        # The line in the file as written (the build drops its comment lines).
-        written = Path(source).read_text(encoding="utf-8")
-        at = re.search(r"</script|<!--", written, re.IGNORECASE)
-        line = written[:at.start()].count("\n") + 1 if at else None
-        problems.error(source, line, f"cannot be put inside the single file: it contains "
-                                   f"'{found.group(0)}' (write it as '<\\/script' or "
-                                   f"'<\\!--')")
+        problems.error(source, _line_in(source, r"</script|<!--"),
+                       f"cannot be put inside the single file: it contains "
+                       f"'{found.group(0)}' (write it as '<\\/script' or '<\\!--')")
         return ""
     return text
+
+
+def _line_in(source, pattern):
+    """The line of `pattern` in the file as written (the build drops its
+    comments, so the built file's lines are not the author's)."""
+    written = Path(source).read_text(encoding="utf-8")
+    at = re.search(pattern, written, re.IGNORECASE)
+    return written[:at.start()].count("\n") + 1 if at else None
 
 
 def _style(app, staging, config, problems):
     """The site's stylesheets (built into `staging`, already in its theme
     colour) and the file's own."""
     texts = []
-    for name in (assets.FIRST_SCREEN, "style.css"):
+    for name in assets.STYLESHEETS:
         text = _built(app, staging, name).read_text(encoding="utf-8")
         if re.search(r"</style", text, re.IGNORECASE):
-            # The line in the file as written (the build drops its comments).
-            written = _source(config, name).read_text(encoding="utf-8")
-            at = re.search(r"</style", written, re.IGNORECASE)
-            problems.error(_source(config, name), written[:at.start()].count("\n") + 1 if at else None,
+            source = _source(config, name)
+            problems.error(source, _line_in(source, r"</style"),
                            "cannot be put inside the single file: it contains '</style'")
             return ""
         texts.append(text)

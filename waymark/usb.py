@@ -130,7 +130,7 @@ def start_here(app, site, singles, books, fingerprint=""):
         app.preprocess_request()
         return render_template("start-here.html", sections=sections, site_path=SITE,
                                config=site.config, everything=books.get(""),
-                               stylesheets=[static(assets.FIRST_SCREEN), static("style.css")],
+                               stylesheets=[static(name) for name in assets.STYLESHEETS],
                                icon=static("icons/icon.svg"))
 
 
