@@ -269,8 +269,7 @@ _CLITICS = {
 @lru_cache(maxsize=None)
 def clitics(lang):
     """The endings a word of `lang` that no guide has is also read without."""
-    return tuple(sorted({normalize(c) for c in _CLITICS.get(base_code(lang), ())},
-                        key=lambda c: (-len(c), c)))
+    return _folded_longest_first(_CLITICS, lang)
 
 
 # The present-tense prefix, which the guides write apart (می‌گیرند, and the
@@ -281,7 +280,13 @@ _PREFIXES = {"fa": ("نمی", "می")}
 @lru_cache(maxsize=None)
 def prefixes(lang):
     """The beginnings a word of `lang` that no guide has is also read without."""
-    return tuple(sorted({normalize(c) for c in _PREFIXES.get(base_code(lang), ())},
+    return _folded_longest_first(_PREFIXES, lang)
+
+
+def _folded_longest_first(table, lang):
+    """`lang`'s entries of `table`, folded as the index folds, the longest
+    first (so that a longer ending is tried before one it ends with)."""
+    return tuple(sorted({normalize(c) for c in table.get(base_code(lang), ())},
                         key=lambda c: (-len(c), c)))
 
 

@@ -30,8 +30,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes, spoken,
-                       written_verbs,
-                       stem_function, stop_words, words)
+                       stem_function, stop_words, words, written_verbs)
 from .index import FIELDS
 
 MIN_PREFIX = 2  # characters typed before a word is completed
