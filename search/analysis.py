@@ -35,7 +35,7 @@ import unicodedata
 
 import snowballstemmer
 from whoosh import lang as whoosh_lang
-from whoosh.analysis import Filter, StemFilter, Token, Tokenizer
+from whoosh.analysis import Analyzer, Token
 
 from . import stopwords, ukrainian
 
@@ -169,41 +169,6 @@ def terms_of(text, accents=False):
     for start, end in words(text):
         for piece in pieces(normalize(text[start:end], accents)):
             yield piece, start, end
-
-
-class WaymarkTokenizer(Tokenizer):
-    """Steps 1-3 above, as a Whoosh tokenizer; `accents` keeps Latin and
-    Greek accents for the stemmer."""
-
-    def __init__(self, accents=False):
-        self.accents = accents
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="",
-                 **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for position, (term, start, end) in enumerate(terms_of(value, self.accents)):
-            token.text, token.boost, token.stopped = term, 1.0, False
-            if keeporiginal:
-                token.original = value[start:end]
-            if positions:
-                token.pos = start_pos + position
-            if chars:
-                token.startchar, token.endchar = start_char + start, start_char + end
-            yield token
-
-
-class FoldedStopFilter(Filter):
-    """Step 4: drops stop words, compared with their accents folded, so that
-    "ou" and "où" are both left out."""
-
-    def __init__(self, stoplist):
-        self.stops = stoplist
-
-    def __call__(self, tokens):
-        for token in tokens:
-            if normalize(token.text) not in self.stops:
-                yield token
 
 
 def _whoosh(code):
@@ -398,15 +363,49 @@ def accents_for(lang):
     return stemmer_code(lang) is not None
 
 
+@lru_cache(maxsize=500_000)
+def word_terms(word, lang):
+    """Steps 2-5 for one word as `words` finds it: the index term of each of
+    its pieces, None for a stop word. (Cached: a site says most words many
+    times, and the index, its export and the readers' words all ask.)"""
+    stem, stops = stem_function(lang), stop_words(lang)
+    return tuple(None if normalize(piece) in stops else stem(piece)
+                 for piece in pieces(normalize(word, accents_for(lang))))
+
+
+class WaymarkAnalyzer(Analyzer):
+    """Steps 1-5 as a Whoosh analyzer for one language. (A class, not a
+    closure, because Whoosh stores the analyzer with the index.)"""
+
+    def __init__(self, lang):
+        self.lang = lang
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="",
+                 **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        position = start_pos
+        for start, end in words(value):
+            for term in word_terms(value[start:end], self.lang):
+                if term is not None:  # a stop word keeps its position, as a gap
+                    token.text, token.boost, token.stopped = term, 1.0, False
+                    if keeporiginal:
+                        token.original = value[start:end]
+                    if positions:
+                        token.pos = position
+                    if chars:
+                        token.startchar, token.endchar = start_char + start, start_char + end
+                    yield token
+                position += 1
+
+
 def analyzer(lang):
     """The Whoosh analyzer for one language."""
-    return (WaymarkTokenizer(accents_for(lang)) | FoldedStopFilter(stop_words(lang))
-            | StemFilter(stemfn=stem_function(lang), cachesize=None))
+    return WaymarkAnalyzer(lang)
 
 
 def terms(text, lang):
     """The index terms of `text` in `lang`, stop words left out: what the
     analyzer makes of it, as plain strings."""
-    stem, stops = stem_function(lang), stop_words(lang)
-    return [stem(piece) for piece, _, _ in terms_of(text, accents_for(lang))
-            if normalize(piece) not in stops]
+    return [term for start, end in words(text) for term in word_terms(text[start:end], lang)
+            if term is not None]

@@ -22,6 +22,7 @@ that match every group first (a question's everyday words, "come", "still",
 "back", then outweighed the rare word that names its topic), than ranking by
 the number of words matched, and than the plain score.
 """
+from collections import Counter
 import math
 from dataclasses import dataclass, field
 import unicodedata
@@ -30,7 +31,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes, spoken,
-                       stem_function, stop_words, words, written_verbs)
+                       stem_function, stop_words, word_terms, words, written_verbs)
 from .index import FIELDS
 
 MIN_PREFIX = 2  # characters typed before a word is completed
@@ -357,21 +358,17 @@ def search(ix, text, lang, known, limit=10):
 def words_of(lang, texts, vocabulary):
     """The Words of an index made of `texts`: for each term, the words that
     became it, each written as the guides write it most often."""
-    stem, stops, accents = stem_function(lang), stop_words(lang), accents_for(lang)
-    known = set(vocabulary)
-    counts = {}
-    for text in texts:
-        for start, end in words(text):
-            word = text[start:end]
-            parts = pieces(normalize(word, accents))
-            for piece in parts:
-                folded = normalize(piece)
-                term = stem(piece)
-                if folded in stops or term not in known:
-                    continue
-                shown = piece if len(parts) > 1 else unicodedata.normalize("NFC", word).lower()
-                key = (term, folded, shown)
-                counts[key] = counts.get(key, 0) + 1
+    accents, known, counts = accents_for(lang), set(vocabulary), {}
+    # Each word once, with how often the texts say it (most words recur).
+    said = Counter(text[start:end] for text in texts for start, end in words(text))
+    for word, times in said.items():
+        parts = pieces(normalize(word, accents))
+        for piece, term in zip(parts, word_terms(word, lang)):
+            if term not in known:  # (None, a stop word, is not)
+                continue
+            shown = piece if len(parts) > 1 else unicodedata.normalize("NFC", word).lower()
+            key = (term, normalize(piece), shown)
+            counts[key] = counts.get(key, 0) + times
     best = {}
     for (term, folded, shown), count in sorted(counts.items()):
         if (term, folded) not in best or count > best[term, folded][1]:

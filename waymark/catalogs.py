@@ -12,6 +12,7 @@ problem is reported with its line: syntax, the charset, plural forms,
 placeholders, a lone `%`, HTML.
 """
 import gettext
+from functools import lru_cache
 from io import BytesIO, StringIO
 from pathlib import Path
 import codecs
@@ -270,8 +271,15 @@ def template_ids(translations_dir=None):
     path = Path(translations_dir or TRANSLATIONS_DIR) / f"{DOMAIN}.pot"
     if not path.exists():
         path = TRANSLATIONS_DIR / f"{DOMAIN}.pot"
+    stat = path.stat()
+    return _msgids(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _msgids(path, mtime_ns, size):
+    """(Read once per version of the file: every language's review asks.)"""
     with path.open("rb") as handle:
-        return {m.id for m in read_po(handle) if m.id}
+        return frozenset(m.id for m in read_po(handle) if m.id)
 
 
 def review(site_translations, lang, problems):

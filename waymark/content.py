@@ -169,7 +169,7 @@ def load(content_dir, config, problems, store=None):
     keys = [cache.digest(salt, doc.revision, doc.path, doc.lang, str(doc.file)) for doc in docs]
     found = [store.get_json("render", key) for key in keys]
     missing = [n for n, known in enumerate(found) if known is None]
-    fresh = parallel.run(_render, (docs, exists, source_folder), [(n,) for n in missing])
+    fresh = parallel.each(_render, (docs, exists, source_folder), missing)
     for n, rendered in zip(missing, fresh):
         found[n] = rendered
         store.put_json("render", keys[n], rendered)
@@ -185,9 +185,11 @@ def load(content_dir, config, problems, store=None):
 
 def _read_language(folder, lang, is_source, problems, unreadable=None):
     docs = []
-    for file in sorted(folder.rglob("*.md")):
-        if not files.inside(file, folder.parent):
-            continue  # a link out of the content folder: files.check_tree reported it
+    if not files.inside(folder, folder.parent):
+        return docs  # a link out of the content folder: files.check_tree reported it
+    for file in sorted(folder.rglob("*.md")):  # (rglob does not enter linked folders)
+        if file.is_symlink() and not files.inside(file, folder.parent):
+            continue  # the same
         rel = file.relative_to(folder).as_posix()
         kind = kinds.kind_of(rel)
         if kind is None and rel.count("/") > 1:

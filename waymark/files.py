@@ -45,7 +45,8 @@ def _check_folder(content_dir, top, problems):
             message = name_problem(name) or _site_page_problem(path.relative_to(content_dir))
             if message:
                 problems.error(path, None, message)
-            _is_inside(path, content_dir, problems)
+            if path.is_symlink():  # (the walk does not enter linked folders)
+                _is_inside(path, content_dir, problems)
         _report_twins(Path(folder), entries, problems)
 
 

@@ -13,6 +13,7 @@ every page in its language (menus, lists, next and previous); and its own
 files (the page itself).
 """
 from html.parser import HTMLParser
+import os
 import posixpath
 import warnings
 from urllib.parse import unquote, urlsplit
@@ -49,17 +50,18 @@ def urls(site):
 
 def freeze(app, site, destination, problems, store=None):
     """Freeze into `destination`; return the number of files written."""
-    return _freeze(app, site, destination, problems, store, None, "")[0]
+    return _freeze(app, site, destination, problems, store, None, None)[0]
 
 
-def refreeze(app, site, destination, problems, store, pages, salt):
+def refreeze(app, site, destination, problems, store, pages, salts):
     """Freeze `pages` (endpoint, values) again, now that they show more
-    (`salt`: the single files' sizes, for the pages that offer them);
-    return the paths of those rendered rather than taken from `store`."""
-    return _freeze(app, site, destination, problems, store, pages, salt)[1]
+    (`salts`: by language, what more they show, such as the size of the
+    language's single file); return the paths of those rendered rather than
+    taken from `store`."""
+    return _freeze(app, site, destination, problems, store, pages, salts)[1]
 
 
-def _freeze(app, site, destination, problems, store, only, salt):
+def _freeze(app, site, destination, problems, store, only, salts):
     """(files written, paths of the pages rendered rather than reused)."""
     store = store or cache.Store()
     app.config.update(FREEZER_DESTINATION=str(destination),
@@ -68,7 +70,7 @@ def _freeze(app, site, destination, problems, store, only, salt):
     # (and before the freeze forks: each process finds them made).
     names = assets.published_names(app)
     wanted = list(urls(site) if only is None else only)
-    keys = page_keys(app, site, wanted, salt)
+    keys = page_keys(app, site, wanted, salts)
     todo, reused = [], 0
     for endpoint, values in wanted:
         if endpoint == "static":
@@ -82,9 +84,7 @@ def _freeze(app, site, destination, problems, store, only, salt):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(cached)
             reused += 1
-    share = -(-len(todo) // parallel.cores()) or 1  # pages for each core, rounded up
-    parts = parallel.run(freeze_pages, app, [(todo[n:n + share],)
-                                             for n in range(0, len(todo), share)])
+    parts = parallel.run(freeze_pages, app, [(part,) for part in parallel.chunks(todo)])
     for error, _, links in parts:
         if error:  # a template or view bug: report, do not crash
             problems.error(destination, None, f"freezing failed: {error}")
@@ -133,16 +133,16 @@ def paths(app, pages):
                 for endpoint, values in pages]
 
 
-def page_keys(app, site, wanted=None, salt=""):
+def page_keys(app, site, wanted=None, salts=None):
     """{(endpoint, values): (file path in the build, cache key)} of the pages
     (of `wanted`, else all) that can come from the cache (not the status
     page, which shows every file's state, nor static files, which are only
-    copied); `salt` is what else the pages depend on."""
+    copied); `salts` holds, by language, what else its pages depend on."""
     config = site.config
     everything = cache.digest(
         cache.code_version(), repr(config), [(e.path, e.kind.name) for e in site.entries],
         [section.path for section in site.sections],
-        repr(site.contacts), ui_strings(app), salt,
+        repr(site.contacts), ui_strings(app),
         cache.files_digest(config.overrides) if config.overrides else "",
         cache.files_digest(config.logo.parent, config.logo.name) if config.logo else "",
         sorted(assets.published_names(app).items()))
@@ -158,7 +158,7 @@ def page_keys(app, site, wanted=None, salt=""):
             path = unquote(url).lstrip("/") or "index.html"
             code = values.get("lang")
             entry = _entry_of(site, endpoint, values)
-            parts = [in_language.get(code, everything), url]
+            parts = [in_language.get(code, everything), url, (salts or {}).get(code, "")]
             if entry is not None:
                 parts.append(_own(entry, code, codes))
             keys[endpoint, _frozen(values)] = (path, cache.digest(*parts))
@@ -199,13 +199,23 @@ def check_recorded_links(app, root, problems, also=()):
     """Every link the templates made (views.url notes them) leads to a file
     of the build or to one of `also`; links inside guides were checked when
     they were rendered (markup.GuideLinks)."""
+    built = set(also) | built_files(root)  # (one walk, not a look per link)
     for page, targets in sorted(app.extensions.pop("waymark_links", {}).items()):
         for target in sorted(targets):
             path = unquote(target).lstrip("/")
             path = path + "index.html" if path.endswith("/") or not path else path
-            if not ((root / path).is_file() or path in also):
+            if path not in built:
                 problems.error(f"(built page) {page.lstrip('/') or 'index.html'}", None,
                                f"it links to '{target}', which was not built")
+
+
+def built_files(root):
+    """The path of every file under `root`, relative to it."""
+    found = set()
+    for folder, _, names in os.walk(root):
+        here = os.path.relpath(folder, root).replace(os.sep, "/")
+        found.update(name if here == "." else f"{here}/{name}" for name in names)
+    return found
 
 
 def check_links(root, problems, prefix="/", also=(), pages=None):

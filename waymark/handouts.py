@@ -7,12 +7,12 @@ image file and no script; only guides of a site with a `base_url` have one
 from functools import lru_cache
 
 from markupsafe import Markup
-import segno
 
 
 @lru_cache(maxsize=512)
 def qr_svg(address, title):
     """An SVG QR code of `address`; `title` is its accessible name."""
+    import segno  # (only for sites with an address: the others' builds start sooner)
     if isinstance(title, Markup):
         title = title.unescape()  # segno escapes it
     code = segno.make(address, error="m")

@@ -35,3 +35,28 @@ def run(task, shared, arguments):
 
 def _call(task, args):
     return task(_shared, *args)
+
+
+# Fewer items than this are not worth a process of their own: forking and
+# sending the results back costs more than the work (a rebuild's few pages).
+WORTH_A_PROCESS = 24
+
+
+def chunks(items):
+    """`items` in one run of consecutive items per core, or in one run when
+    they are few."""
+    items = list(items)
+    share = max(-(-len(items) // cores()), WORTH_A_PROCESS)  # rounded up
+    return [items[n:n + share] for n in range(0, len(items), share)]
+
+
+def each(task, shared, items):
+    """[task(shared, item) for item in items], the items shared out among
+    the cores in runs (one process each), not one by one."""
+    runs = run(_each, (task, shared), [(part,) for part in chunks(items)])
+    return [result for part in runs for result in part]
+
+
+def _each(shared, items):
+    task, shared = shared
+    return [task(shared, item) for item in items]

@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 from flask import current_app, render_template
 from markupsafe import Markup
 
-from . import SITE_DIR, assets, cache, freeze, kinds, rewrite, signing, views
+from . import SITE_DIR, assets, cache, freeze, kinds, parallel, rewrite, views
 from .errors import Problems
 from .search import export as search_export
 from .search.analysis import stemmer_code
@@ -87,37 +87,49 @@ def write_all(app, site, staging, problems, built=None, store=None):
     """Write every language's file into `staging`; freeze the pages that
     offer them again, with their sizes. Returns the paths written. A file
     whose inputs (the built pages it is made from, its code, the date) are
-    those of one in `store` (a cache.Store) is taken from there."""
+    those of one in `store` (a cache.Store) is taken from there; the others
+    are made side by side, one process per core."""
     built = built or build_date()
     store = store or cache.Store()
     fingerprint = key_fingerprint(site.config, problems)
     code = _scripts(app, site, Path(staging), problems)
+    keys = {lang.code: _inputs_key(app, site, lang, Path(staging), built, code, fingerprint)
+            for lang in site.languages}
+    found = {lang.code: store.get_json("single", keys[lang.code]) for lang in site.languages}
+    todo = [lang for lang in site.languages if found[lang.code] is None]
+    made = parallel.run(_assemble, (app, site, Path(staging), built, code),
+                        [(lang,) for lang in todo])
+    for lang, result in zip(todo, made):
+        found[lang.code] = result
+        if not any(level == "error" for level, *_ in result["problems"]):
+            store.put_json("single", keys[lang.code], result)
     offers = {}
     for lang in site.languages:
-        key = _inputs_key(app, site, lang, Path(staging), built, code, fingerprint)
-        found = store.get_json("single", key)
-        if found is None:
-            recorded = Problems()
-            found = {"html": assemble(app, site, lang, Path(staging), built, code, recorded),
-                     "problems": recorded.as_data()}
-            if not recorded.errors:
-                store.put_json("single", key, found)
-        problems.replay(found["problems"])
+        problems.replay(found[lang.code]["problems"])
         path = Path(staging) / FOLDER / f"{lang.code}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = found["html"].encode("utf-8")
+        data = found[lang.code]["html"].encode("utf-8")
         path.write_bytes(data)
         offers[lang.code] = Offer(f"{FOLDER}/{lang.code}.html",
                                   file_name(site.config, lang.code), len(data), fingerprint)
     app.extensions["waymark_downloads"] = offers
-    # The pages that offer the files again, with their sizes; those from the
-    # cache had their links checked when they were made.
-    sizes = cache.digest(sorted((code, repr(offer)) for code, offer in offers.items()))
+    # The pages that offer the files again, each with its language's size;
+    # those from the cache had their links checked when they were made.
+    salts = {code: repr(offer) for code, offer in offers.items()}
     rendered = freeze.refreeze(app, site, Path(staging), problems, store,
-                               list(_offering_pages(site)), sizes)
+                               list(_offering_pages(site)), salts)
     freeze.check_links(Path(staging), problems, urlsplit(site.config.base_url).path or "/",
                        pages=[Path(staging) / path for path in rendered])
     return sorted(offer.path for offer in offers.values())
+
+
+def _assemble(shared, lang):
+    """One language's file and what was found wrong in it, as data (so that
+    a file made in another process reports back)."""
+    app, site, staging, built, code = shared
+    recorded = Problems()
+    html = assemble(app, site, lang, staging, built, code, recorded)
+    return {"html": html, "problems": recorded.as_data()}
 
 
 def _inputs_key(app, site, lang, staging, built, code, fingerprint):
@@ -330,6 +342,7 @@ def key_fingerprint(config, problems):
     """The fingerprint of the site's `public_key`, or '' when it has none."""
     if not config.public_key:
         return ""
+    from . import signing  # (the crypto library only for the sites that sign: builds start sooner)
     try:
         return signing.fingerprint(signing.read_public_key(config.public_key))
     except ValueError as error:
