@@ -94,8 +94,13 @@ def test_a_rebuild_with_nothing_changed_renders_nothing(content, tmp_path, monke
     rendered = []
     monkeypatch.setattr("waymark.markup.render", lambda *a, **k: rendered.append(a))
     monkeypatch.setattr("waymark.search.export.write_language", lambda *a: rendered.append(a))
+    monkeypatch.setattr("waymark.single.assemble", lambda *a: rendered.append(a))
+    monkeypatch.setattr(parallel, "cores", lambda: 1)  # the pages frozen here, to list
+    real = freeze.freeze_pages
+    monkeypatch.setattr(freeze, "freeze_pages", lambda app, pages: (
+        rendered.extend(page for page in pages if page[0] != "static"), real(app, pages))[1])
     build(content, tmp_path / "dist")
-    assert rendered == []
+    assert rendered == []  # not a page, not even the status page, nor a single file
 
 
 def test_a_changed_source_redoes_its_own_pages_not_every_translated_page(content, tmp_path,

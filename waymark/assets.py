@@ -120,11 +120,22 @@ def published_name(app, filename):
     """The name static/`filename` is published under in `app`'s site; the
     file's own name when there is no such file (so that the link check
     names it)."""
-    names = app.extensions.setdefault("waymark_static", {})
-    if filename not in names:
+    return _published(app, filename)[0]
+
+
+def published_data(app, filename):
+    """The bytes static/`filename` is published with in `app`'s site."""
+    return _published(app, filename)[1]
+
+
+def _published(app, filename):
+    """(published name, bytes or None), made once for each app: its name
+    needs its bytes, and the build writes the same bytes."""
+    known = app.extensions.setdefault("waymark_static", {})
+    if filename not in known:
         found = published(app.extensions["waymark"].config, filename)
-        names[filename] = hashed(filename, found[0]) if found else filename
-    return names[filename]
+        known[filename] = (hashed(filename, found[0]), found[0]) if found else (filename, None)
+    return known[filename]
 
 
 def published_names(app):

@@ -59,7 +59,8 @@ class Store:
         self.used = set()  # the entries this build read or wrote
 
     def _path(self, kind, key):
-        return self.folder / kind / key[:2] / key
+        # (A string join: a rebuild asks for a thousand entries.)
+        return Path(os.path.join(self.folder, kind, key[:2], key))
 
     def get(self, kind, key):
         if self.folder is None:

@@ -73,16 +73,18 @@ def _freeze(app, site, destination, problems, store, only, salts):
     keys = page_keys(app, site, wanted, salts)
     todo, reused = [], 0
     for endpoint, values in wanted:
-        if endpoint == "static":
-            values = {"filename": names[values["filename"]]}
-        key = keys.get((endpoint, _frozen(values)))
-        cached = store.get("page", key[1]) if key else None
-        if cached is None:
+        if endpoint == "static":  # written as made for its name, not rendered again
+            path = f"static/{names[values['filename']]}"
+            data = assets.published_data(app, values["filename"])
+        else:
+            path, key = keys.get((endpoint, _frozen(values)), (None, None))
+            data = store.get("page", key) if key else None
+        if data is None:
             todo.append((endpoint, values))
         else:
-            target = destination / key[0]
+            target = destination / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached)
+            target.write_bytes(data)
             reused += 1
     parts = parallel.run(freeze_pages, app, [(part,) for part in parallel.chunks(todo)])
     for error, _, links in parts:
@@ -135,9 +137,9 @@ def paths(app, pages):
 
 def page_keys(app, site, wanted=None, salts=None):
     """{(endpoint, values): (file path in the build, cache key)} of the pages
-    (of `wanted`, else all) that can come from the cache (not the status
-    page, which shows every file's state, nor static files, which are only
-    copied); `salts` holds, by language, what else its pages depend on."""
+    (of `wanted`, else all) that can come from the cache (not static files,
+    which are only copied); `salts` holds, by language, what else its pages
+    depend on."""
     config = site.config
     everything = cache.digest(
         cache.code_version(), repr(config), [(e.path, e.kind.name) for e in site.entries],
@@ -152,7 +154,7 @@ def page_keys(app, site, wanted=None, salts=None):
     keys = {}
     with app.test_request_context():
         for endpoint, values in urls(site) if wanted is None else wanted:
-            if endpoint in ("static", "pages.status"):
+            if endpoint == "static":
                 continue
             url = url_for(endpoint, **values)
             path = unquote(url).lstrip("/") or "index.html"
@@ -161,6 +163,8 @@ def page_keys(app, site, wanted=None, salts=None):
             parts = [in_language.get(code, everything), url, (salts or {}).get(code, "")]
             if entry is not None:
                 parts.append(_own(entry, code, codes))
+            if endpoint == "pages.status":
+                parts.append(_status(app))
             keys[endpoint, _frozen(values)] = (path, cache.digest(*parts))
     return keys
 
@@ -186,6 +190,15 @@ def _own(entry, code, codes):
     shown = entry.shown(code)
     return [shown.doc.revision, entry.source.revision, shown.doc.html,
             [(entry.shown(other).missing, entry.shown(other).draft) for other in codes]]
+
+
+def _status(app):
+    """What the status page shows: each language's counts, and the files
+    it lists by their titles."""
+    return [(row.lang.code, len(row.done), row.ui_done, row.ui_total,
+             [[(entry.path, entry.source.title) for entry in getattr(row, state)]
+              for state in ("draft", "outdated", "missing")])
+            for row in app.extensions.get("waymark_status", ())]
 
 
 def _entry_of(site, endpoint, values):
