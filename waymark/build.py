@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 import shutil
 
+from jinja2 import FileSystemBytecodeCache
+
 from . import (__version__, assets, cache, catalogs, config, content, create_app, files,
                filenames, freeze, offline, publish, single, status)
 from .errors import BuildFailed, Problems
@@ -31,6 +33,7 @@ from .search import export as search_export, vocabulary as search_vocabulary
 CACHE_FOLDER = ".waymark"  # in the site folder: what the build keeps between runs
 SEARCH_INDEX = "search"  # in the cache folder: the preview server's Whoosh index
 CACHE_STORE = "cache"  # in the cache folder: renderings and pages a rebuild reuses
+TEMPLATES = "templates"  # in the cache folder: the templates, compiled
 
 
 @dataclass
@@ -78,6 +81,7 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
     with publish.staging(output_dir, problems) as staging:
         _stop_on_errors(problems)
         app = create_app(site, ui=ui, status=rows)
+        _keep_compiled_templates(app, cache_dir / TEMPLATES)
         pages = freeze.freeze(app, site, staging, problems, store)
         _stop_on_errors(problems)
         files.copy_images(site, staging)
@@ -96,6 +100,16 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
     _replace(index_dir, cache_dir / SEARCH_INDEX)
     store.prune()
     return Result(output_dir, pages, problems)
+
+
+def _keep_compiled_templates(app, folder):
+    """Keep the compiled templates between builds (Jinja checks each one
+    against its source); a folder that cannot be made only costs time."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def _stop_on_errors(problems, *needed):
