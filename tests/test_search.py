@@ -274,6 +274,13 @@ def test_a_persian_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_in
     assert query.search(ix, "مردم ", "fa", known).groups[0].terms == ["مردم"]
 
 
+def test_a_persian_plural_said_the_spoken_way_finds_what_the_word_finds(sample_indexes):
+    """Speech ends a plural with ا: کارگرا, "workers", is کارگرها."""
+    ix, known, urls = sample_indexes["fa"]
+    found = [urls[r.docnum] for r in query.search(ix, "کارگر ", "fa", known).results]
+    assert found and [urls[r.docnum] for r in query.search(ix, "کارگرا ", "fa", known).results] == found
+
+
 def test_a_persian_word_said_the_tehran_way_finds_what_the_written_word_finds(sample_indexes):
     """Spoken Persian says ون for the written ان: خیابون, "street", is خیابان."""
     ix, known, urls = sample_indexes["fa"]
