@@ -46,6 +46,13 @@ def test_function_words_are_stop_words_in_every_shipped_language():
     assert terms("fr", "les policiers m'ont demandé quoi") == ["polici", "demand"]
 
 
+
+def test_the_function_words_of_speech_are_stop_words_too():
+    assert terms("ar", "شو اسوي والكفيل ما يعطيني وما عندي") == terms("ar", "اسوي الكفيل يعطيني عندي")
+    assert terms("fa", "پلیس منو گرفت بهم چی گفت") == ["پليس", "گرفت"]
+    assert terms("uk", "шо робити тут") == ["робит"]
+
+
 @pytest.mark.parametrize("code", sorted(stopwords.ADD))
 def test_added_stop_words_are_an_addition_to_their_source_list(code):
     listed = {normalize(word) for word in stopwords.listed(code)}
