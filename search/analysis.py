@@ -261,8 +261,11 @@ def raw_stemmer(code):
 # پاسپورتمه "it is my passport", ویزای "the visa of". The stemmer leaves most
 # of these on, so a reader's word that no guide has is also read without one
 # of them (query.py: without_clitic), longest first, or without the prefix
-# below. Folded as the index folds.
+# below. Arabic's root stemmer takes a pronoun off some words and not others
+# (جوازك, "your passport", stays جزك where جواز is جوز): the same fallback
+# reads such a word without it. Folded as the index folds.
 _CLITICS = {
+    "ar": ("هما", "كما", "ها", "نا", "هم", "كم", "هن", "كن", "ي", "ك", "ه"),
     "fa": ("مان", "تان", "شان", "مو", "تو", "شو", "رو", "مه", "ته", "شه", "ام", "ات", "اش",
            "م", "ت", "ش", "و", "ه", "ی",
            "ا"),  # and speech's plural, مامورا for ماموران, کارگرا for کارگرها
