@@ -10,7 +10,8 @@ query finds the same guides offline as on the preview server:
    while the marks of Bengali, Devanagari or Thai stay inside them;
 2. normalise: NFKC, lower case, Latin and Greek accents removed ("queja" and
    "quéja" are one word), Arabic-script folding (harakat and tatweel removed,
-   alef and hamza forms, Persian and Arabic yeh and kaf, teh marbuta as heh)
+   alef forms, hamza on yeh and waw as the bare letter (رسايل, the spoken
+   spelling of رسائل), Persian and Arabic yeh and kaf, teh marbuta as heh)
    Eastern Arabic and Persian digits as 0-9, Ethiopic letters that sound the
    same (ሐ ኀ as ሀ, ሠ as ሰ, ዐ as አ, ፀ as ጸ, each in all seven orders, as
    writers use them interchangeably), Bengali khanda ta (ৎ) as ত্ and
@@ -50,6 +51,7 @@ _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df
 _ARABIC_FOLD = str.maketrans({
     "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",  # alef
     "\u0649": "\u064a", "\u06cc": "\u064a",  # alef maksura, Persian yeh -> yeh
+    "\u0626": "\u064a", "\u0624": "\u0648",  # hamza on yeh and on waw, often typed without
     "\u06a9": "\u0643",  # Persian kaf -> kaf
     "\u0629": "\u0647", "\u06c0": "\u0647", "\u06d5": "\u0647",  # teh marbuta and heh forms
     **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
@@ -224,10 +226,14 @@ def raw_stemmer(code):
 # پاسپورتمه "it is my passport", ویزای "the visa of". The stemmer leaves most
 # of these on, so a reader's word that no guide has is also read without one
 # of them (query.py: without_clitic), longest first, or without the prefix
-# below. Folded as the index folds.
+# below. Arabic's root stemmer takes a pronoun off some words and not others
+# (جوازك, "your passport", stays جزك where جواز is جوز): the same fallback
+# reads such a word without it. Folded as the index folds.
 _CLITICS = {
+    "ar": ("هما", "كما", "ها", "نا", "هم", "كم", "هن", "كن", "ي", "ك", "ه"),
     "fa": ("مان", "تان", "شان", "مو", "تو", "شو", "رو", "مه", "ته", "شه", "ام", "ات", "اش",
-           "م", "ت", "ش", "و", "ه", "ی"),
+           "م", "ت", "ش", "و", "ه", "ی",
+           "ا"),  # and speech's plural, مامورا for ماموران, کارگرا for کارگرها
 }
 
 

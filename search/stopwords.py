@@ -91,7 +91,8 @@ KEEP = {
 
 
 # Function words a source list lacks, added because readers' questions are
-# made of them ("мене звільнили, бо я вимагав"; "les policiers m'ont demandé"):
+# made of them ("мене звільнили, бо я вимагав"; "les policiers m'ont demandé";
+# spoken Arabic's شو and مين, Persian's چی and منو, which the lists lack):
 # stopwordsiso's Ukrainian list has 73 words and none of я, мене, мені, і, а,
 # на, у, в; the Snowball French list has le and la but not les, ils, quoi.
 # Closed classes only (pronouns, conjunctions, prepositions, particles,
@@ -112,10 +113,22 @@ ADD = {
         "в", "у", "на", "за", "зі", "по", "при", "через", "над", "між", "біля", "о", "об",
         # particles and question words
         "же", "ж", "би", "ось", "вже", "ще", "теж", "лише", "тільки", "хіба",
-        "хто", "чому", "куди", "звідки",
+        "хто", "чому", "звідки",  # not куди, "where to": a place to go, as де
+        "шо", "ну", "тут", "там", "дуже",  # spoken "what", "well"; here, there, very
+    },
+    "ar": {
+        # the spoken question words, relatives, demonstratives and pronouns
+        # readers type ("شو أسوي", "مين يساعدني", "اللي وعدوني فيه"), and
+        # "and" or "so" written onto a listed one (وما, فما, وانا)
+        "شو", "ايش", "إيش", "شنو", "ليش", "ليه", "مين", "منو", "ازاي", "إزاي",
+        "اللي", "إللي", "يلي", "هاد", "هاي", "هدول", "احنا", "إحنا", "انتو",
+        "وما", "فما", "وانا", "واحنا",
     },
     "fa": {
         "مرا", "ترا", "تورا",  # "me", "you" with را, written as one word
+        # spoken question words and pronouns: "چی بگم", "پلیس منو گرفت", "بهم گفت"
+        "چی", "چطوری", "چجوری", "چیکار", "چکار", "اگه", "منو", "اینو", "اونو", "اون",
+        "اونا", "بهم", "ازم", "باهام", "بهش", "ازش", "واسه", "واسم", "برام",
         # the plural ending with a pronoun, typed apart when a reader puts a
         # space for the zero-width non-joiner (بچه هایم for بچه‌هایم)
         "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",

@@ -5,7 +5,8 @@ Snowball has no Ukrainian algorithm, and a reader who types "зарплату" o
 "зарплати" must find the guide that says "зарплата". This stemmer only cuts
 endings (case, number, gender, person and tense), one of them, the longest
 that leaves a stem of at least three letters with a vowel in it, after the
-reflexive particle (-ся, -сь) and before a final soft sign; then the
+reflexive particle (-ся, -сь: and the -ти of an infinitive before it, as no
+noun ends in -тися) and before a final soft sign; then the
 vowel that drops in -ець and -ок (роботодавець, роботодавця) and a doubled
 consonant (утримання, утримань) are made the same in every form. It does not undo
 derivation (звільнення "dismissal" and звільнити "to dismiss" keep their own
@@ -19,6 +20,7 @@ compares the two on every word of the Ukrainian index and a word list.
 VOWELS = set("аеєиіїоуюя")
 MIN_STEM = 3
 REFLEXIVE = ("ся", "сь")
+INFINITIVE = "ти"
 # Noun, adjective and present-tense verb endings. Not the infinitive -ти or
 # the past tense -в, -ла, -ли: they would also cut nouns (зарплати, роботи,
 # школа, правила). Order does not matter: the longest ending that leaves a
@@ -44,6 +46,10 @@ def stem(word):
     for particle in REFLEXIVE:
         if word.endswith(particle) and _valid(word[: -len(particle)]):
             word = word[: -len(particle)]
+            # -тися is only ever a verb's infinitive (no noun ends so): its
+            # -ти goes too, so поскаржитися is поскаржуся's stem
+            if word.endswith(INFINITIVE) and _valid(word[: -len(INFINITIVE)]):
+                word = word[: -len(INFINITIVE)]
             break
     for size in range(min(LONGEST, len(word) - MIN_STEM), 0, -1):
         if word[-size:] in ENDINGS and _valid(word[:-size]):

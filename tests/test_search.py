@@ -238,7 +238,7 @@ def test_browser_finds_the_same_known_items_as_whoosh_in_every_script(engine):
 def sample_indexes(sample_site):
     """{lang: (Whoosh index, Words, urls)} of the built sample site."""
     found = {}
-    for lang in ("en", "es", "fr", "fa"):
+    for lang in ("en", "es", "fr", "fa", "ar"):
         data = export.read_script((sample_site / lang / export.INDEX_FILE).read_text(encoding="utf-8"))
         found[lang] = (open_index(sample_site.parent / "cache/search" / lang), query.Words.from_export(data),
                        [doc[0] for doc in data["docs"]])
@@ -272,6 +272,22 @@ def test_a_persian_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_in
         assert found and [urls[r.docnum] for r in query.search(ix, typed, "fa", known).results] == found
     # A word the guides have keeps its ending: مردم, "people", is not مرد, "man".
     assert query.search(ix, "مردم ", "fa", known).groups[0].terms == ["مردم"]
+
+
+def test_an_arabic_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_indexes):
+    """The stemmer leaves some pronouns on: جوازك, "your passport", is not
+    جواز to it; a word no guide has is also read without one."""
+    ix, known, urls = sample_indexes["ar"]
+    for typed, word in (("جوازك ", "جواز "), ("عقدكم ", "عقد ")):
+        found = [urls[r.docnum] for r in query.search(ix, word, "ar", known).results]
+        assert found and [urls[r.docnum] for r in query.search(ix, typed, "ar", known).results] == found
+
+
+def test_a_persian_plural_said_the_spoken_way_finds_what_the_word_finds(sample_indexes):
+    """Speech ends a plural with ا: کارگرا, "workers", is کارگرها."""
+    ix, known, urls = sample_indexes["fa"]
+    found = [urls[r.docnum] for r in query.search(ix, "کارگر ", "fa", known).results]
+    assert found and [urls[r.docnum] for r in query.search(ix, "کارگرا ", "fa", known).results] == found
 
 
 def test_a_persian_word_said_the_tehran_way_finds_what_the_written_word_finds(sample_indexes):

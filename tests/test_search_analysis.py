@@ -33,6 +33,8 @@ def test_words_that_change_the_meaning_are_not_stop_words():
     assert terms("ar", "لم يدفعوا أجري") == ["لم"] + terms("ar", "يدفعوا أجري")
     assert terms("fa", "حقوقم را نمی‌دهند") == ["حقوقم", "نمي", "دهند"]
     assert terms("uk", "без договору") == ["без", "договор"]
+    # where, and where to: a place to go
+    assert terms("uk", "де і куди поскаржитися") == ["де", "куд", "поскарж"]
 
 
 def test_function_words_are_stop_words_in_every_shipped_language():
@@ -42,6 +44,13 @@ def test_function_words_are_stop_words_in_every_shipped_language():
     assert terms("uk", "що мені робити, коли") == ["робит"]
     assert terms("uk", "мене звільнили, бо я вимагав") == ["звільнил", "вимагав"]
     assert terms("fr", "les policiers m'ont demandé quoi") == ["polici", "demand"]
+
+
+
+def test_the_function_words_of_speech_are_stop_words_too():
+    assert terms("ar", "شو اسوي والكفيل ما يعطيني وما عندي") == terms("ar", "اسوي الكفيل يعطيني عندي")
+    assert terms("fa", "پلیس منو گرفت بهم چی گفت") == ["پليس", "گرفت"]
+    assert terms("uk", "шо робити тут") == ["робит"]
 
 
 @pytest.mark.parametrize("code", sorted(stopwords.ADD))
@@ -90,6 +99,9 @@ def test_arabic_diacritics_tatweel_and_letter_variants_fold():
     assert normalize("أجر") == normalize("اجر") == normalize("إجر")
     assert normalize("مدرسة") == normalize("مدرسه")
     assert normalize("على") == normalize("علي")
+    # hamza on its seat, which readers often leave off: رسايل, messages
+    assert terms("ar", "رسائل") == terms("ar", "رسايل")
+    assert normalize("مسؤول") == normalize("مسوول")
 
 
 def test_persian_yeh_kaf_zwnj_and_digits():

@@ -30,6 +30,7 @@
     for (var r = 0; r < REFLEXIVE.length; r++) {
       if (endsWith(chars, REFLEXIVE[r]) && valid(chars.slice(0, -2))) {
         chars = chars.slice(0, -2);
+        if (endsWith(chars, 'ти') && valid(chars.slice(0, -2))) chars = chars.slice(0, -2);
         break;
       }
     }
