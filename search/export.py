@@ -12,13 +12,14 @@ Both are `<script>` files rather than JSON because `fetch()` does not work
 from `file://`, and a USB copy must search too.
 """
 import json
+import os
 from pathlib import Path
 import shutil
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
 
-from .. import cache, parallel
+from .. import cache, parallel, staged
 from . import analysis, query
 from .index import BOOSTS, FIELDS, build_index, docs_for
 
@@ -178,17 +179,28 @@ def write_all(site, output_dir, index_dir, store=None, previous=None):
             if store else [None]
         if old and all(files) and (old / KEY_FILE).is_file() \
                 and (old / KEY_FILE).read_text() == key:
-            shutil.copytree(old, Path(index_dir) / lang)
+            shutil.copytree(old, Path(index_dir) / lang, copy_function=_link_or_copy)
             for name, data in zip((INDEX_FILE, TEXT_FILE), files):
-                (Path(output_dir) / lang / name).write_bytes(data)
+                staged.put(output_dir, f"{lang}/{name}", data)
         else:
             todo.append((lang, key))
     parallel.run(write_language, site, [(lang, output_dir, index_dir) for lang, _ in todo])
     for lang, key in todo:
         (Path(index_dir) / lang / KEY_FILE).write_text(key)
-        if store:
-            for name in (INDEX_FILE, TEXT_FILE):
-                store.put("search", f"{key}-{name}", (Path(output_dir) / lang / name).read_bytes())
+        for name in (INDEX_FILE, TEXT_FILE):
+            data = (Path(output_dir) / lang / name).read_bytes()
+            staged.written(output_dir, f"{lang}/{name}", data)
+            if store:
+                store.put("search", f"{key}-{name}", data)
+
+
+def _link_or_copy(source, target):
+    """The last build's index files, linked rather than copied: Whoosh
+    never writes into a finished index, and creating files is slow."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def inputs_key(site, lang):

@@ -161,3 +161,42 @@ def test_the_worker_and_its_lists_are_put_in_place_last(content, tmp_path, monke
     lists = [n for n, path in enumerate(moved) if path.endswith("/offline.json")]
     assert moved[-1] == "sw.js"
     assert lists and min(lists) == len(moved) - 1 - len(lists)
+
+
+def stats(folder):
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_leaves_the_files_it_did_not_change_as_they_were(content, tmp_path):
+    # Hosts, rsync and browsers' caches see an unchanged file unchanged (its
+    # date too); the rebuild does not write it again.
+    output = tmp_path / "dist"
+    build(content, output)
+    before, dates = snapshot(output), stats(output)
+    write(content / "es/work/contract.md", (content / "es/work/contract.md").read_text()
+          .replace("Tu contrato", "Tu contrato de trabajo"))
+    build(content, output)
+    after, new_dates = snapshot(output), stats(output)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert "es/work/contract.html" in changed and "en/work/contract.html" not in changed
+    assert {path: new_dates[path] for path in after if path not in changed} == \
+        {path: dates[path] for path in after if path not in changed}
+
+
+def test_a_rebuild_that_fails_late_changes_no_published_file(content, tmp_path, monkeypatch):
+    # The rebuild stages unchanged files as links to the published ones, and
+    # renders some pages again over them (the homes, with the single files'
+    # new sizes): none of that may reach the published files before the end.
+    output = tmp_path / "dist"
+    build(content, output)
+    before = snapshot(output)
+    write(content / "es/work/contract.md", (content / "es/work/contract.md").read_text()
+          .replace("Guarda una copia.", "Guarda dos copias."))
+
+    def fail(*args):
+        raise OSError(errno.EIO, "input/output error")
+    monkeypatch.setattr("waymark.build.offline.write_worker", fail)
+    with pytest.raises(OSError):
+        build(content, output)
+    assert snapshot(output) == before

@@ -78,7 +78,7 @@ def build(content_dir, output_dir=None, translations_dir=None, cache_dir=None):
     _stop_on_errors(problems)
     rows = status.of(site, translations_dir, Problems())
 
-    with publish.staging(output_dir, problems) as staging:
+    with publish.staging(output_dir, problems, cache_dir) as staging:
         _stop_on_errors(problems)
         app = create_app(site, ui=ui, status=rows)
         _keep_compiled_templates(app, cache_dir / TEMPLATES)

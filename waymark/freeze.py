@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from flask import url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import assets, cache, kinds, parallel
+from . import assets, cache, kinds, parallel, staged
 from .files import image_paths
 from .search.analysis import stemmer_code
 from .views import endpoint_for
@@ -81,10 +81,10 @@ def _freeze(app, site, destination, problems, store, only, salts):
             data = store.get("page", key) if key else None
         if data is None:
             todo.append((endpoint, values))
+            if path:  # (a page frozen before in this build, now showing more)
+                staged.make_room(destination, path)
         else:
-            target = destination / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            staged.put(destination, path, data)
             reused += 1
     parts = parallel.run(freeze_pages, app, [(part,) for part in parallel.chunks(todo)])
     for error, _, links in parts:
@@ -102,7 +102,9 @@ def _freeze(app, site, destination, problems, store, only, salts):
     check_recorded_links(app, destination, problems, image_paths(site))
     if len(problems.errors) == errors_before:
         for path, key in rendered:
-            store.put("page", key, (destination / path).read_bytes())
+            data = (destination / path).read_bytes()
+            store.put("page", key, data)
+            staged.written(destination, path, data)
     return frozen + reused, [path for path, _ in rendered]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .search.analysis import stemmer_code
 
-from . import SITE_DIR, assets
+from . import SITE_DIR, assets, staged
 
 STEMMER = "static/search/stem-{}.js"  # published with its hash (see assets.unhashed)
 STEMMERS = "static/search/stem-"
@@ -70,7 +70,7 @@ def write_worker(output_dir, languages, default_language, unsaved=()):
     langs = {}
     for code in languages:
         data = _json({"files": [entry[:2] for entry in files[code]]}).encode("utf-8")
-        (output_dir / code / LIST).write_bytes(data)
+        staged.put(output_dir, f"{code}/{LIST}", data)
         # The size is what keeping the language costs, shown before the reader chooses.
         langs[code] = [revision(data), len(data) + sum(entry[2] for entry in files[code])]
     build = {"default": default_language,
@@ -80,7 +80,7 @@ def write_worker(output_dir, languages, default_language, unsaved=()):
     template = (SITE_DIR / WORKER).read_text(encoding="utf-8")
     start, end = template.index(PLACEHOLDER[0]), template.index(PLACEHOLDER[1])
     code = template[:start] + _json(build) + template[end + len(PLACEHOLDER[1]):]
-    (output_dir / WORKER).write_text(assets.without_comment_lines(code), encoding="utf-8")
+    staged.put(output_dir, WORKER, assets.without_comment_lines(code).encode("utf-8"))
     return files
 
 

@@ -23,7 +23,7 @@ import shutil
 import tempfile
 import time
 
-from . import offline
+from . import offline, staged as staged_files
 
 NEW, OLD = "waymark-new", "waymark-old"
 JOURNAL = "journal.json"
@@ -31,9 +31,11 @@ KEEP = {"CNAME", ".nojekyll"}  # never Waymark's, even when a build lists them
 
 
 @contextmanager
-def staging(output_dir, problems):
+def staging(output_dir, problems, cache_dir=None):
     """A fresh staging folder beside `output_dir` (so the final moves are
-    renames on one disk), removed afterwards whatever happens."""
+    renames on one disk), removed afterwards whatever happens. With the
+    `cache_dir` of the last build, `put` can take unchanged files from the
+    output (see `staged`)."""
     parent = output_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -44,9 +46,12 @@ def staging(output_dir, problems):
         problems.error(output_dir, None, explain(error, "cannot prepare"))
         yield None
         return
+    staged_files.begin(folder, output_dir,
+                       _read_record(cache_dir, output_dir).get("published", {}) if cache_dir else {})
     try:
         yield folder
     finally:
+        staged_files.end(folder)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -75,7 +80,20 @@ def publish(staged, output_dir, cache_dir, problems):
             problems.error(output_dir, None, explain(error, "cannot write") +
                            "; the previous build is unchanged")
             return
-    _record(cache_dir, output_dir, new)
+    _record(cache_dir, output_dir, new, _published(output_dir, staged_files.digests(staged)))
+
+
+def _published(output_dir, digests):
+    """{path: [size, mtime_ns, inode, digest]} of the files `put` staged, as
+    they now are in the output."""
+    found = {}
+    for path, digest in digests.items():
+        try:
+            info = os.stat(output_dir / path, follow_symlinks=False)
+        except OSError:
+            continue
+        found[path] = [info.st_size, info.st_mtime_ns, info.st_ino, digest]
+    return found
 
 
 def _swap(staged, output_dir, new, old):
@@ -146,9 +164,9 @@ def remove_stale(output_dir, older_than=600):
 
 def _owned(output_dir, cache_dir):
     """The files an earlier build wrote into `output_dir`."""
-    record = _record_file(cache_dir, output_dir)
-    if record.is_file():
-        listed = set(json.loads(record.read_text(encoding="utf-8"))["files"])
+    record = _read_record(cache_dir, output_dir)
+    if "files" in record:
+        listed = set(record["files"])
     elif output_dir.is_dir():
         listed = offline.listed_files(output_dir)
     else:
@@ -156,12 +174,21 @@ def _owned(output_dir, cache_dir):
     return {path for path in listed if not _kept(path)}
 
 
-def _record(cache_dir, output_dir, files):
+def _read_record(cache_dir, output_dir):
+    """What the last build recorded of `output_dir`: {} when nothing (a
+    fresh clone) or something unreadable."""
+    try:
+        return json.loads(_record_file(cache_dir, output_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _record(cache_dir, output_dir, files, published):
     record = _record_file(cache_dir, output_dir)
     try:
         record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps({"output": str(output_dir), "files": files}),
-                          encoding="utf-8")
+        record.write_text(json.dumps({"output": str(output_dir), "files": files,
+                                      "published": published}), encoding="utf-8")
     except OSError:
         pass  # without the record, the next build reads the precache lists instead
 

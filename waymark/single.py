@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 from flask import current_app, render_template
 from markupsafe import Markup
 
-from . import SITE_DIR, assets, cache, freeze, kinds, parallel, rewrite, views
+from . import SITE_DIR, assets, cache, freeze, kinds, parallel, rewrite, staged, views
 from .errors import Problems
 from .search import export as search_export
 from .search.analysis import stemmer_code
@@ -106,10 +106,8 @@ def write_all(app, site, staging, problems, built=None, store=None):
     offers = {}
     for lang in site.languages:
         problems.replay(found[lang.code]["problems"])
-        path = Path(staging) / FOLDER / f"{lang.code}.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = found[lang.code]["html"].encode("utf-8")
-        path.write_bytes(data)
+        staged.put(staging, f"{FOLDER}/{lang.code}.html", data)
         offers[lang.code] = Offer(f"{FOLDER}/{lang.code}.html",
                                   file_name(site.config, lang.code), len(data), fingerprint)
     app.extensions["waymark_downloads"] = offers
