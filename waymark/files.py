@@ -11,10 +11,9 @@ or beside its source when a translation has none of its own.
 """
 import os
 from pathlib import Path
-import shutil
 import unicodedata
 
-from . import kinds
+from . import kinds, staged
 
 # What each character breaks, in the words of the message.
 URL_CHARACTERS = {"#": "web addresses", "?": "web addresses", "%": "web addresses"}
@@ -131,9 +130,7 @@ def copy_images(site, output_dir):
     for lang in site.languages:
         for entry in site.entries:
             for source, rel in entry.shown(lang.code).doc.images:
-                target = Path(output_dir) / lang.code / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
+                staged.put(output_dir, f"{lang.code}/{rel}", Path(source).read_bytes())
                 written.add(f"{lang.code}/{rel}")
     return written
 
