@@ -200,3 +200,16 @@ def test_a_rebuild_that_fails_late_changes_no_published_file(content, tmp_path, 
     with pytest.raises(OSError):
         build(content, output)
     assert snapshot(output) == before
+
+
+def test_on_a_disk_without_links_a_rebuild_writes_its_files(content, tmp_path, monkeypatch):
+    # FAT32 and exFAT (a USB stick as the output) refuse hard links.
+    output = tmp_path / "dist"
+    build(content, output)
+    before = snapshot(output)
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+    monkeypatch.setattr(os, "link", refuse)
+    build(content, output)
+    assert snapshot(output) == before
