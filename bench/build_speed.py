@@ -119,6 +119,8 @@ def main():
         rebuild = statistics.median(times)
         print(f"Rebuild after one file changed: {rebuild:.2f} s, {rebuild / w:.0%} of a cold "
               f"build (aim: at most 25%)")
+        unchanged = statistics.median(waymark_build(site, cold=False)[0] for _ in range(args.rounds))
+        print(f"Rebuild with nothing changed: {unchanged:.2f} s, {unchanged / w:.0%}")
 
         for factor in (3, 10):
             big, big_pages = corpus_site(temp / f"x{factor}", corpus.LANGUAGES,
