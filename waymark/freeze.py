@@ -10,7 +10,10 @@ A page a build has made before, from the same inputs, comes from the cache
 can show: Waymark's code and templates, the settings, the catalogues and
 the site's structure (every page); the titles, summaries and states of
 every page in its language (menus, lists, next and previous); and its own
-files (the page itself).
+files (the page itself), or for the status page every file's state. Static
+files are written with the bytes their published names were made from.
+Every file goes into the staging folder through `staged`, so that one the
+last build published unchanged is not written again.
 """
 from html.parser import HTMLParser
 import os
