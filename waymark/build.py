@@ -17,7 +17,8 @@ Stages, in order; nothing is written to the output before every check passed:
 A failure at any stage raises BuildFailed with every problem found, and the
 previous output stays as it was. Stages 2 and 4-6 reuse what an earlier
 build made from the same inputs (`cache`) and spread their work over the
-machine's cores (`parallel`).
+machine's cores (`parallel`); a file the last build published unchanged is
+staged as that very file, not written again (`staged`).
 """
 from dataclasses import dataclass
 from pathlib import Path
