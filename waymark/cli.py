@@ -22,10 +22,11 @@ import json
 from pathlib import Path
 import sys
 
-from . import (__version__, build as site_build, config, hotspot, preview, scaffold, signing,
-               single, status, translators, usb, zim)
+from . import __version__, build as site_build, config
 from .errors import BuildFailed, Problems, command
-from .serve import lan_addresses, make_server
+
+# Each command imports what only it needs (the server, the Kiwix and USB
+# writers, the crypto library) when it runs: a rebuild starts sooner.
 
 OPTIONS = {
     "content": ("--content", dict(default=Path("content"), type=Path,
@@ -118,6 +119,7 @@ def _print_problems(problems, stream=None):
 
 
 def run_init(args):
+    from . import scaffold
     try:
         made = scaffold.init(args.site / args.folder)
     except scaffold.NotEmpty as error:
@@ -145,6 +147,8 @@ def run_build(args):
 
 
 def run_serve(args):
+    from . import hotspot
+    from .serve import lan_addresses, make_server
     if not (args.output / "index.html").exists():
         print(f"{args.output} has no built site: run '{command()} build' first.",
               file=sys.stderr)
@@ -183,6 +187,7 @@ def run_serve(args):
 
 
 def run_check(args):
+    from . import translators
     problems = Problems(root=str(Path.cwd()))
     site = site_build.load(args.content, problems)
     if site is not None:
@@ -200,6 +205,7 @@ def run_check(args):
 
 
 def run_status(args):
+    from . import status
     problems = Problems()
     site = site_build.load(args.content, problems)
     if site is None or problems.errors:
@@ -219,6 +225,7 @@ def run_status(args):
 
 
 def run_translate(args):
+    from . import translators
     problems = Problems()
     site = site_build.load(args.content, problems)
     if site is None:
@@ -237,6 +244,7 @@ def run_translate(args):
 
 
 def run_mark_current(args):
+    from . import translators
     problems = Problems()
     settings = config.load(args.content, problems)
     if settings is None:
@@ -253,11 +261,13 @@ def run_mark_current(args):
 
 
 def run_preview(args):
+    from . import preview
     preview.run(args.content, args.translations, args.port)
     return 0
 
 
 def run_export(args):
+    from . import usb
     print(f"Waymark {__version__}")
     problems = Problems(root=str(Path.cwd()))
     cache = site_build.cache_dir_of(args.content)
@@ -288,6 +298,7 @@ def run_export(args):
 
 
 def _export_zim(args, cache, problems):
+    from . import single, zim
     # The books are made from a build of their own, kept in the cache folder.
     built = site_build.build(args.content, cache / "zim-site", args.translations, cache)
     _print_problems(built.problems)
@@ -300,6 +311,7 @@ def _export_zim(args, cache, problems):
 
 
 def run_verify(args):
+    from . import usb
     try:
         report = usb.verify(args.folder, args.public_key)
     except (usb.CannotExport, ValueError) as error:
@@ -330,6 +342,7 @@ def run_verify(args):
 
 
 def run_keygen(args):
+    from . import signing
     try:
         private, public = signing.keygen(args.key)
     except FileExistsError as error:
