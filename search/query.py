@@ -9,14 +9,17 @@ reader types. A word also matches the terms of its synonyms (the language's
 synonym groups, `_search.yml`), which count SYNONYM_BOOST of their score.
 When no word matches anything, each word that is close to a
 guide word (one or two slips) matches that word too, and the answer says
-"did you mean".
+"did you mean". When other words match, a word that no guide has is still
+read as the nearest guide word (a guess), but only for SYNONYM_BOOST of that
+word's score, and a guide does not count as matching the word for it.
 
 No dead ends: a guide that matches any group is a result. Results are
 ranked by their BM25F score (the sum over every field and term the guide
 matches) times the square root of their share of the query's weight: each
 group weighs its idf (`group_weights`), so a guide that misses a rare word of
 the question loses much, one that misses a common word little, and a word no
-guide has changes no order. Then the earlier guide. Measured on readers'
+guide has changes no order (nor does a guessed word: guides that have the
+guess gain its score, not the word's share). Then the earlier guide. Measured on readers'
 questions (bench/search_quality.py), this did better than putting the guides
 that match every group first (a question's everyday words, "come", "still",
 "back", then outweighed the rare word that names its topic), than ranking by
@@ -43,6 +46,9 @@ MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 12
 MIN_STOP_PREFIX = 4  # letters of a stop word being typed before it may be a word's start
 MIN_CORRECTED = 2  # letters (with their marks) a word needs before it is corrected
+# and before it is guessed (`guess`): a short word no guide has is more often
+# a real word than a slip ("us" is not "un")
+MIN_GUESSED = 4
 MIN_CLITIC_STEM = 3  # letters left when a word is read without a clitic
 ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out
 # A guide that has the reader's own word answers better than one that has a
@@ -109,6 +115,7 @@ class Group:
     correction: str = ""  # the guide word a misspelt word was taken for
     piece: str = ""  # the typed piece the group stands for, folded
     related: list = field(default_factory=list)  # the terms (also in `terms`) of its synonyms
+    guessed: list = field(default_factory=list)  # the term (also in `terms`) it was guessed as
 
 
 @dataclass
@@ -162,6 +169,8 @@ def groups(text, lang, vocabulary, known, frequency):
     del found[MAX_QUERY_TERMS:]
     if not any(indexed.intersection(group.terms) for group in found):
         correct(found, known, frequency)
+    else:
+        guess(found, known, frequency, indexed)
     return found
 
 
@@ -202,6 +211,23 @@ def correct(query_groups, known, frequency):
                         if t not in group.terms]
                 _add(group.related, more)
                 _add(group.terms, more)
+
+
+def guess(query_groups, known, frequency, indexed):
+    """When other words of the query are in guides, a word that is in none
+    is also read as the nearest guide word (`closest`), as a guess: a slip
+    ("salery") or a form the stemmer does not join (вимагав, "he demanded",
+    for вимагати) most often, but sometimes a real word no guide has (a
+    place, a month). So the guess counts SYNONYM_BOOST of its score, does
+    not count as a match of the reader's word (`search`), brings no
+    synonyms, and no "did you mean" is offered: the other words have found
+    guides already."""
+    for group in query_groups:
+        if len(clusters(group.piece)) >= MIN_GUESSED and not indexed.intersection(group.terms):
+            close = closest(group.piece, known, frequency)
+            if close:
+                _add(group.guessed, [close[1]])
+                _add(group.terms, [close[1]])
 
 
 def _add(terms, more):
@@ -279,11 +305,11 @@ def suggestion(text, query_groups):
 
 def term_boosts(query_groups):
     """{term: its weight in the score}, in group order: SYNONYM_BOOST for a
-    term that only a synonym of the reader's word brought, else 1."""
+    term that only a synonym of the reader's word, or a guess, brought, else 1."""
     boosts = {}
     for group in query_groups:
         for term in group.terms:
-            boost = SYNONYM_BOOST if term in group.related else 1.0
+            boost = SYNONYM_BOOST if term in group.related or term in group.guessed else 1.0
             boosts[term] = max(boosts.get(term, 0.0), boost)
     return boosts
 
@@ -349,7 +375,9 @@ def search(ix, text, lang, known, limit=10):
         for hit in hits:
             matched = {t.decode("utf-8") if isinstance(t, bytes) else t
                        for _, t in hit.matched_terms()}
-            found = [bool(matched.intersection(group.terms)) for group in query_groups]
+            # (a guess is no match of the reader's word: `guess`)
+            found = [any(t in matched and t not in group.guessed for t in group.terms)
+                     for group in query_groups]
             results.append(Result(hit.docnum, coordinated(hit.score, weights, found)))
         answer.results = sorted(results, key=rank_key)[:limit]
         return answer

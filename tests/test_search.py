@@ -181,7 +181,7 @@ def typed_forms(text):
 
 @pytest.mark.browser
 def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
-    """Every shipped language, on its readers' questions (both sets) as they are typed,
+    """Every shipped language, on its readers' questions (three sets) as they are typed,
     letter by letter, with a slip, and on its guides' title words."""
     compared = 0
     for folder in sorted(p for p in sample_site.iterdir() if (p / export.INDEX_FILE).exists()):
@@ -192,6 +192,7 @@ def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
             json.loads((sample_site.parent / "cache/search" / lang / export.WORDS_FILE).read_text()))
         texts = sorted({w for doc in data["docs"] for w in re.findall(r"\w{4,}", doc[1])})
         for questions in (DATA / "questions" / f"{lang}.txt",
+                          DATA / "questions" / "dev2" / f"{lang}.txt",
                           DATA / "questions" / "validation" / f"{lang}.txt"):
             if questions.exists():
                 for line in questions.read_text(encoding="utf-8").splitlines():
@@ -281,6 +282,35 @@ def test_an_arabic_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_in
     for typed, word in (("جوازك ", "جواز "), ("عقدكم ", "عقد ")):
         found = [urls[r.docnum] for r in query.search(ix, word, "ar", known).results]
         assert found and [urls[r.docnum] for r in query.search(ix, typed, "ar", known).results] == found
+
+
+@pytest.mark.parametrize("slip, meant", [
+    ("my boss does not pay oevrtime", "my boss does not pay overtime"),
+    ("they took my psasport at the airport", "they took my passport at the airport")])
+def test_a_slip_among_words_the_guides_have_still_finds_the_guide_meant(sample_indexes, slip, meant):
+    """A word no guide has, when the others are in guides, is also read as
+    the nearest guide word, a guess: no "did you mean" (the reader has
+    results already), and a guide having the guess gains only part of its
+    score, not the word's share of the question."""
+    ix, known, urls = sample_indexes["en"]
+    answer = query.search(ix, slip, "en", known, limit=3)
+    assert [urls[r.docnum] for r in answer.results][:1] == [
+        urls[r.docnum] for r in query.search(ix, meant, "en", known, limit=3).results][:1]
+    assert answer.suggestion == ""
+    assert [g.guessed for g in answer.groups if g.guessed] == [
+        [g.terms[0]] for g in query.search(ix, meant, "en", known).groups if g.word not in slip]
+
+
+def test_a_short_word_no_guide_has_is_not_guessed(sample_indexes):
+    ix, known, _ = sample_indexes["en"]
+    groups = query.search(ix, "passport us", "en", known).groups
+    assert [g.guessed for g in groups] == [[], []]
+
+
+def test_the_browser_guesses_words_as_long_as_the_build_does():
+    """A setting the export does not carry is written in search.js too."""
+    script = (ROOT / "site/static/search/search.js").read_text(encoding="utf-8")
+    assert int(re.search(r"var MIN_GUESSED = (\d+);", script)[1]) == query.MIN_GUESSED
 
 
 def test_a_persian_plural_said_the_spoken_way_finds_what_the_word_finds(sample_indexes):

@@ -104,6 +104,8 @@
   }
 
   // --- One language's index (search/export.py) --------------------------
+  // Not in the export: search/query.py's MIN_GUESSED (a test checks they agree).
+  var MIN_GUESSED = 4;
   function Index(data) {
     this.data = data;
     this.stops = new Set(data.stop);
@@ -213,10 +215,13 @@
           var completionsKey = JSON.stringify(completions);
           if (completions.length && !found.some(function (g) {
             return JSON.stringify(g.terms) === completionsKey;
-          })) found.push({word: word, terms: completions, correction: '', piece: '', related: []});
+          })) {
+            found.push({word: word, terms: completions, correction: '', piece: '', related: [],
+              guessed: []});
+          }
           return;
         }
-        var group = {word: word, terms: [self_.stem(piece)], correction: '', piece: folded};
+        var group = {word: word, terms: [self_.stem(piece)], correction: '', piece: folded, guessed: []};
         add(group.terms, self_.same.get(folded) || []);
         if (!group.terms.some(function (t) { return self_.position.has(t); })) {
           add(group.terms, self_.withoutClitic(folded));
@@ -233,6 +238,7 @@
       return g.terms.some(function (t) { return self_.position.has(t); });
     });
     if (!anyKnown) this.correct(found);
+    else this.guess(found);
     return found;
   };
 
@@ -296,6 +302,22 @@
         });
         add(group.related, more);
         add(group.terms, more);
+      }
+    });
+  };
+
+  // When other words are in guides, a word in none is also read as the
+  // nearest guide word, a guess: no match of the word, no synonyms, no
+  // "did you mean" (search/query.py: guess).
+  Index.prototype.guess = function (groups) {
+    var self_ = this;
+    groups.forEach(function (group) {
+      if (clusters(group.piece).length < MIN_GUESSED ||
+          group.terms.some(function (t) { return self_.position.has(t); })) return;
+      var close = self_.closest(group.piece);
+      if (close) {
+        add(group.guessed, [close[1]]);
+        add(group.terms, [close[1]]);
       }
     });
   };
@@ -371,12 +393,13 @@
   }
 
   // Each term's weight in the score: less for one that only a synonym of
-  // the reader's word brought (search/query.py: term_boosts).
+  // the reader's word, or a guess, brought (search/query.py: term_boosts).
   function termBoosts(groups, data) {
     var boosts = new Map();
     groups.forEach(function (group) {
       group.terms.forEach(function (term) {
-        var boost = group.related.indexOf(term) >= 0 ? data.synonymBoost : 1;
+        var boost = group.related.indexOf(term) >= 0 || group.guessed.indexOf(term) >= 0
+          ? data.synonymBoost : 1;
         boosts.set(term, Math.max(boosts.get(term) || 0, boost));
       });
     });
@@ -408,7 +431,7 @@
               scores.set(doc, (scores.get(doc) || 0) + score);
             }
             if (!matched.has(doc)) matched.set(doc, new Set());
-            matched.get(doc).add(g);
+            if (group.guessed.indexOf(term) < 0) matched.get(doc).add(g);  // a guess is no match
             groupDocs[g].add(doc);
           });
         });
