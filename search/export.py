@@ -69,8 +69,9 @@ def export(ix, lang, docs, synonyms=()):
             "syn": synonym_words(lang, synonyms),
             "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
             "maxQueryChars": query.MAX_QUERY_CHARS, "maxQueryTerms": query.MAX_QUERY_TERMS,
-            "minCorrected": query.MIN_CORRECTED, "minStopPrefix": query.MIN_STOP_PREFIX,
-            "minCliticStem": query.MIN_CLITIC_STEM, "synonymBoost": query.SYNONYM_BOOST,
+            "minCorrected": query.MIN_CORRECTED, "minGuessed": query.MIN_GUESSED,
+            "minStopPrefix": query.MIN_STOP_PREFIX, "minCliticStem": query.MIN_CLITIC_STEM,
+            "synonymBoost": query.SYNONYM_BOOST,
         }
 
 

@@ -307,12 +307,6 @@ def test_a_short_word_no_guide_has_is_not_guessed(sample_indexes):
     assert [g.guessed for g in groups] == [[], []]
 
 
-def test_the_browser_guesses_words_as_long_as_the_build_does():
-    """A setting the export does not carry is written in search.js too."""
-    script = (ROOT / "site/static/search/search.js").read_text(encoding="utf-8")
-    assert int(re.search(r"var MIN_GUESSED = (\d+);", script)[1]) == query.MIN_GUESSED
-
-
 def test_a_persian_plural_said_the_spoken_way_finds_what_the_word_finds(sample_indexes):
     """Speech ends a plural with ا: کارگرا, "workers", is کارگرها."""
     ix, known, urls = sample_indexes["fa"]

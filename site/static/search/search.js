@@ -104,8 +104,6 @@
   }
 
   // --- One language's index (search/export.py) --------------------------
-  // Not in the export: search/query.py's MIN_GUESSED (a test checks they agree).
-  var MIN_GUESSED = 4;
   function Index(data) {
     this.data = data;
     this.stops = new Set(data.stop);
@@ -312,7 +310,7 @@
   Index.prototype.guess = function (groups) {
     var self_ = this;
     groups.forEach(function (group) {
-      if (clusters(group.piece).length < MIN_GUESSED ||
+      if (clusters(group.piece).length < self_.data.minGuessed ||
           group.terms.some(function (t) { return self_.position.has(t); })) return;
       var close = self_.closest(group.piece);
       if (close) {
