@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Waymark's command line from a checkout: the same as the installed `waymark`
 command (see `waymark/cli.py`)."""
-import sys
-
-from waymark.cli import main
+from waymark.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

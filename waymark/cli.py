@@ -19,6 +19,7 @@ do lives in the package.
 """
 import argparse
 import json
+import os
 from pathlib import Path
 import sys
 
@@ -103,6 +104,17 @@ def parser():
     keygen.add_argument("key", type=Path, help="the private key's file; the public key "
                                                "is written beside it as KEY.pub")
     return main_parser
+
+
+def run():
+    """The command, as a program: `main`, then straight out. (Python's own
+    exit frees every object the build made, one by one: a tenth of a second
+    of a rebuild's second. Output is flushed and every file written is
+    closed by then.)"""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
 
 
 def main(argv=None):

@@ -74,13 +74,24 @@ def publish(staged, output_dir, cache_dir, problems):
             problems.error(output_dir, None, explain(error, "cannot write"))
             return
     else:
+        # A file staged as the published file itself (see `staged`) stays put.
+        kept = {path for path in new if path in owned and _same_file(staged / path,
+                                                                      output_dir / path)}
         try:
-            _swap(staged, output_dir, new, sorted(p for p in owned if (output_dir / p).is_file()))
+            _swap(staged, output_dir, [path for path in new if path not in kept],
+                  sorted(p for p in owned if p not in kept and (output_dir / p).is_file()))
         except OSError as error:
             problems.error(output_dir, None, explain(error, "cannot write") +
                            "; the previous build is unchanged")
             return
     _record(cache_dir, output_dir, new, _published(output_dir, staged_files.digests(staged)))
+
+
+def _same_file(one, other):
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _published(output_dir, digests):
