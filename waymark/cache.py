@@ -97,6 +97,9 @@ class Store:
         """Remove the entries this build did not use."""
         if self.folder is None or not self.folder.is_dir():
             return
-        for path in self.folder.rglob("*"):
-            if path.is_file() and path not in self.used:
-                path.unlink(missing_ok=True)
+        used = {str(path) for path in self.used}
+        for folder, _, names in os.walk(self.folder):
+            for name in names:
+                path = os.path.join(folder, name)
+                if path not in used:
+                    os.unlink(path)

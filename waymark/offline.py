@@ -47,7 +47,8 @@ def precache(output_dir, languages, unsaved=()):
         path = file.relative_to(output_dir).as_posix()
         if not file.is_file() or path == WORKER or path.startswith(".") or path in unsaved:
             continue  # the worker itself, and the preview server's search index
-        data = file.read_bytes()
+        # (The digest a file was staged with, when it was: not read again.)
+        rev, size = staged.digest_of(output_dir, path)[:12], file.stat().st_size
         top = path.split("/", 1)[0]
         if path.startswith(STEMMERS):
             owners = stemmers.get(assets.unhashed(path), [])
@@ -56,7 +57,7 @@ def precache(output_dir, languages, unsaved=()):
         else:
             owners = [top if top in groups and "/" in path else ""]
         for group in owners:
-            groups[group].append([path, revision(data), len(data)])
+            groups[group].append([path, rev, size])
     return groups
 
 

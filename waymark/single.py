@@ -132,9 +132,8 @@ def _assemble(shared, lang):
 
 def _inputs_key(app, site, lang, staging, built, code, fingerprint):
     """Everything the file of `lang` is made from."""
-    pages = [hashlib.sha256((staging / lang.code / url).read_bytes()).hexdigest()
-             for _, url in pages_of(site, lang.code)]
-    own = [hashlib.sha256(path.read_bytes()).hexdigest() for path in (
+    pages = [staged.digest_of(staging, f"{lang.code}/{url}") for _, url in pages_of(site, lang.code)]
+    own = [staged.digest_of(staging, path.relative_to(staging).as_posix()) for path in (
         staging / lang.code / search_export.INDEX_FILE, _built(app, staging, "icons/icon.svg"))]
     return cache.digest(cache.code_version(), lang.code, str(built), pages, own,
                         sorted(code.items()), fingerprint, repr(site.config),

@@ -47,6 +47,14 @@ def digests(folder):
     return dict(stage.digests) if stage else {}
 
 
+def digest_of(folder, path):
+    """The digest of `folder`/`path`: known when it was put or noted there,
+    else read (the same digest either way)."""
+    stage = _STAGES.get(Path(folder))
+    known = stage.digests.get(path) if stage else None
+    return known or _digest((Path(folder) / path).read_bytes())
+
+
 def put(folder, path, data):
     """Write `data` as `path` (relative, POSIX) in `folder`: a link to the
     output's file when that holds these bytes as the last build left it.
@@ -85,6 +93,7 @@ def make_room(folder, path):
 
 
 def _digest(data):
+    # (Its first 12 digits are the revision the worker checks: offline.revision.)
     return hashlib.sha256(data).hexdigest()[:32]
 
 
