@@ -102,4 +102,7 @@ class Store:
             for name in names:
                 path = os.path.join(folder, name)
                 if path not in used:
-                    os.unlink(path)
+                    try:
+                        os.unlink(path)
+                    except FileNotFoundError:
+                        pass  # another build removed it
