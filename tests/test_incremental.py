@@ -124,6 +124,33 @@ def test_a_changed_source_redoes_its_own_pages_not_every_translated_page(content
     assert others == {("pages.status", None), ("pages.home", None), ("pages.page", "offline")}
 
 
+def test_a_source_changed_again_leaves_its_outdated_translations_alone(content, tmp_path,
+                                                                       monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")
+    edit(content / "en/work/contract.md", "Keep a copy.", "Keep two copies.")
+    build(content, tmp_path / "dist")  # its translations are outdated from now on
+    frozen = []
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    real = freeze.freeze_pages
+    monkeypatch.setattr(freeze, "freeze_pages", lambda app, pages: (
+        frozen.extend(pages), real(app, pages))[1])
+    edit(content / "en/work/contract.md", "Keep two copies.", "Keep three copies.")
+    build(content, tmp_path / "dist")
+    # The source's own page, and where the guide is not translated, the
+    # source shown in its place (fa); not the outdated translations.
+    shows_the_source = {"en"} | {folder.name for folder in content.iterdir()
+                                 if folder.is_dir() and not (folder / "work/contract.md").exists()}
+    assert shows_the_source == {"en", "fa"}
+    assert {values.get("lang") for endpoint, values in frozen
+            if values.get("slug") == "contract"} == shows_the_source
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")
+    clean = tmp_path / "clean"
+    shutil.copytree(content, clean / "content")
+    build(clean / "content", clean / "dist")
+    assert snapshot(tmp_path / "dist") == snapshot(clean / "dist")
+
+
 def test_a_new_waymark_or_an_edited_template_changes_every_key(tmp_path, monkeypatch):
     site_dir = tmp_path / "site"
     shutil.copytree(ROOT / "site", site_dir)

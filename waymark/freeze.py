@@ -190,10 +190,13 @@ def _listed(entry, code):
 
 
 def _own(entry, code, codes):
-    """What the page of `entry` in `code` shows of itself: its files, as
-    rendered, and its state in every language (the language menu)."""
+    """What the page of `entry` in `code` shows of itself: its file, as
+    rendered, whether it is outdated and what it borrows from its source's
+    front matter (a date, sources), and its state in every language (the
+    language menu). (Not the source's text: a translation that is outdated
+    already stays as it is when its source changes again.)"""
     shown = entry.shown(code)
-    return [shown.doc.revision, entry.source.revision, shown.doc.html,
+    return [shown.doc.revision, shown.doc.html, shown.outdated, entry.source.meta,
             [(entry.shown(other).missing, entry.shown(other).draft) for other in codes]]
 
 
