@@ -16,7 +16,6 @@ Every file goes into the staging folder through `staged`, so that one the
 last build published unchanged is not written again.
 """
 from html.parser import HTMLParser
-import os
 import posixpath
 import warnings
 from urllib.parse import unquote, urlsplit
@@ -24,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 from flask import url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import assets, cache, kinds, parallel, staged
+from . import assets, cache, kinds, parallel, publish, staged
 from .files import image_paths
 from .search.analysis import stemmer_code
 from .views import endpoint_for
@@ -220,7 +219,7 @@ def check_recorded_links(app, root, problems, also=()):
     """Every link the templates made (views.url notes them) leads to a file
     of the build or to one of `also`; links inside guides were checked when
     they were rendered (markup.GuideLinks)."""
-    built = set(also) | built_files(root)  # (one walk, not a look per link)
+    built = set(also) | set(publish.files_in(root))  # (one walk, not a look per link)
     for page, targets in sorted(app.extensions.pop("waymark_links", {}).items()):
         for target in sorted(targets):
             path = unquote(target).lstrip("/")
@@ -228,15 +227,6 @@ def check_recorded_links(app, root, problems, also=()):
             if path not in built:
                 problems.error(f"(built page) {page.lstrip('/') or 'index.html'}", None,
                                f"it links to '{target}', which was not built")
-
-
-def built_files(root):
-    """The path of every file under `root`, relative to it."""
-    found = set()
-    for folder, _, names in os.walk(root):
-        here = os.path.relpath(folder, root).replace(os.sep, "/")
-        found.update(name if here == "." else f"{here}/{name}" for name in names)
-    return found
 
 
 def check_links(root, problems, prefix="/", also=(), pages=None):

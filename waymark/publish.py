@@ -57,7 +57,7 @@ def staging(output_dir, problems, cache_dir=None):
 
 def publish(staged, output_dir, cache_dir, problems):
     """Move the staged build into `output_dir`; on failure, leave it as it was."""
-    new = sorted(_files(staged), key=_last_the_lists)
+    new = sorted(files_in(staged), key=_last_the_lists)
     owned = _owned(output_dir, cache_dir)
     taken = [path for path in new if (output_dir / path).exists() and path not in owned]
     if taken:
@@ -217,10 +217,14 @@ def _last_the_lists(path):
     return (path == offline.WORKER, path.endswith("/" + offline.LIST), path)
 
 
-def _files(folder):
-    for path in folder.rglob("*"):
-        if path.is_file():
-            yield path.relative_to(folder).as_posix()
+def files_in(folder):
+    """The path (relative, POSIX) of every file under `folder`, in order."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        here = os.path.relpath(root, folder).replace(os.sep, "/")
+        found += [name if here == "." else f"{here}/{name}" for name in sorted(names)]
+    return found
 
 
 def _kept(path):

@@ -62,25 +62,27 @@ def put(folder, path, data):
     target = Path(folder) / path
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove(target)
-    stage = _STAGES.get(Path(folder))
-    if stage is not None:
-        digest = stage.digests[path] = _digest(data)
-        before = stage.previous.get(path)
-        if before and before[3] == digest and _linked(stage.output / path, target, before):
-            return
-    target.write_bytes(data)
+    if not _reused(folder, path, data):
+        target.write_bytes(data)
 
 
 def written(folder, path, data):
     """Another writer wrote `data` as `path` into `folder`: when these are
     the bytes the output holds, stage the output's file instead (so that
     its date stays), and note them for the next build."""
+    _reused(folder, path, data)
+
+
+def _reused(folder, path, data):
+    """Note `data` as `path`'s in `folder`; whether `folder`/`path` is now
+    the output's own file, which the last publish left with these bytes."""
     stage = _STAGES.get(Path(folder))
-    if stage is not None:
-        digest = stage.digests[path] = _digest(data)
-        before = stage.previous.get(path)
-        if before and before[3] == digest:
-            _linked(stage.output / path, Path(folder) / path, before)
+    if stage is None:
+        return False
+    digest = stage.digests[path] = _digest(data)
+    before = stage.previous.get(path)
+    return bool(before) and before[3] == digest and \
+        _linked(stage.output / path, Path(folder) / path, before)
 
 
 def make_room(folder, path):

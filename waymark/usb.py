@@ -13,7 +13,6 @@ checked as the build's are (`filenames`).
 """
 from dataclasses import dataclass, field
 import hashlib
-import os
 from pathlib import Path, PurePosixPath
 import re
 import shutil
@@ -21,7 +20,7 @@ import shutil
 from flask import render_template
 from markupsafe import Markup
 
-from . import assets, build as site_build, filenames, offline, signing, single, zim
+from . import assets, build as site_build, filenames, offline, publish, signing, single, zim
 
 SUMS = "SHA256SUMS"
 SIGNATURE = SUMS + signing.SIGNATURE_SUFFIX
@@ -59,7 +58,7 @@ def export(content_dir, folder, translations_dir, cache_dir, problems, *, with_z
     site, app = loaded
     # Only what the build wrote: a file someone added to site/ is not blessed by SHA256SUMS.
     written = {f"{SITE}/{path}" for path in offline.listed_files(folder / SITE)}
-    strangers = sorted(set(f"{SITE}/{path}" for path in _files(folder / SITE)) - written)
+    strangers = sorted(set(f"{SITE}/{path}" for path in publish.files_in(folder / SITE)) - written)
     if strangers:
         raise CannotExport(f"{folder / SITE} holds files the build did not write "
                            f"({', '.join(strangers[:5])}): remove them and export again")
@@ -103,7 +102,7 @@ def _earlier_copy(folder):
         raise CannotExport(f"{folder} is not empty and holds no earlier copy ({SUMS} is "
                            f"missing): choose an empty or new folder")
     old = {path for _, path in read_sums(listed)}
-    others = [path for path in _files(folder) if path not in old
+    others = [path for path in publish.files_in(folder) if path not in old
               and path not in (SUMS, SIGNATURE) and not _system_file(path, old)]
     if others:
         shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
@@ -172,7 +171,7 @@ def verify(folder, public_key=None):
             report.missing.append(path)
         elif _sha256(file) != digest:
             report.altered.append(path)
-    for path in _files(folder):
+    for path in publish.files_in(folder):
         if path in expected or path in (SUMS, SIGNATURE) or _system_file(path, expected):
             continue
         report.extra.append(path)
@@ -207,13 +206,6 @@ def _system_file(path, expected):
         return True
     # macOS keeps a file's extra data in "._name" beside it.
     return name.startswith("._") and str(PurePosixPath(path).with_name(name[2:])) in expected
-
-
-def _files(folder):
-    for root, dirs, names in os.walk(folder):
-        dirs.sort()
-        for name in sorted(names):
-            yield Path(root, name).relative_to(folder).as_posix()
 
 
 def _sha256(path):
