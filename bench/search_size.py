@@ -70,7 +70,7 @@ def generated_docs(count, seed=7):
 
 def measure(lang, docs, synonyms=()):
     ix = build_index(lang, docs)
-    data = export.export(ix, lang, docs, synonyms)
+    data = export.export(lang, docs, synonyms)
     script = export.as_script("WaymarkIndex", lang, data).encode("utf-8")
     text = sum(len((d.title + d.summary + d.headings + d.body).encode("utf-8")) for d in docs)
     return data, script, text

@@ -11,6 +11,7 @@ once there are results to show.
 Both are `<script>` files rather than JSON because `fetch()` does not work
 from `file://`, and a USB copy must search too.
 """
+from collections import Counter
 import json
 import os
 from pathlib import Path
@@ -18,61 +19,70 @@ import shutil
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .. import cache, parallel, staged
 from . import analysis, query
-from .index import BOOSTS, FIELDS, build_index, docs_for
+from .index import BOOSTS, FIELDS, analyse, build_index, docs_for
 
 INDEX_FILE = "search-index.js"
 TEXT_FILE = "search-text.js"
 WORDS_FILE = "words.json"  # the index's Words, for the preview server
 
 
-def export(ix, lang, docs, synonyms=()):
+def export(lang, docs, synonyms=(), analysed=None):
     """The browser's copy of one language's index, as a dict; `synonyms` are
-    the language's synonym groups (search/vocabulary.py)."""
+    the language's synonym groups (search/vocabulary.py). The numbers are
+    counted from the same analysis Whoosh's writer runs, exactly as Whoosh
+    stores them (tests/test_search.py compares every posting): reading them
+    back out of the index, term by term, took longer than writing it."""
+    analysed = analysed or analyse(lang, docs)
+    counted = [[Counter(terms) for terms in fields_terms] for fields_terms in analysed.terms]
+    vocab = sorted({term for fields in counted for counts in fields for term in counts})
+    position = {term: i for i, term in enumerate(vocab)}
+    postings = [[] for _ in vocab]
+    for field_number in range(len(FIELDS)):
+        for term, numbers in _field_postings(counted, field_number).items():
+            postings[position[term]] += numbers
+    totals = [sum(sum(fields[f].values()) for fields in counted) for f in range(len(FIELDS))]
     weighting = BM25F()
-    with ix.searcher(weighting=weighting) as searcher:
-        reader = searcher.reader()
-        vocab = query.vocabulary(reader)
-        position = {term: i for i, term in enumerate(vocab)}
-        postings = [[] for _ in vocab]
-        for field_number, name in enumerate(FIELDS):
-            for term in query._lexicon(reader, name):
-                postings[position[term]] += _postings(reader.postings(name, term), field_number)
-        lengths = [_number(reader.doc_field_length(n, name) or 0)  # None: the field is empty
-                   for n in range(reader.doc_count_all()) for name in FIELDS]
-        sections = sorted({d.section for d in docs})
-        known = query.words_of(lang, [d.title + "\n" + d.summary + "\n" + d.headings
-                                      + "\n" + d.body + "\n" + d.readers for d in docs], vocab)
-        return {
-            "lang": lang,
-            "stem": analysis.stemmer_code(lang),
-            "accents": analysis.accents_for(lang),
-            "stop": sorted(analysis.stop_words(lang)),
-            "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
-            "spoken": [list(pair) for pair in analysis.spoken(lang)],
-            "verbs": analysis.spoken_verbs(lang),
-            "fields": list(FIELDS),
-            "B": weighting.B, "K1": weighting.K1,
-            "N": reader.doc_count_all(),
-            "avg": [searcher.avg_field_length(name) or 1 for name in FIELDS],
-            "boost": [BOOSTS[name] for name in FIELDS],
-            "sections": sections,
-            "docs": [[d.url, d.title, sections.index(d.section)] for d in docs],
-            "len": lengths,
-            "terms": vocab,
-            "post": [pack(numbers) for numbers in postings],
-            # Per term, the guide words behind it, "" standing for the term itself.
-            "words": [" ".join("" if word == term else word for word in known.by_term[term])
-                      for term in vocab],
-            "syn": synonym_words(lang, synonyms),
-            "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
-            "maxQueryChars": query.MAX_QUERY_CHARS, "maxQueryTerms": query.MAX_QUERY_TERMS,
-            "minCorrected": query.MIN_CORRECTED, "minGuessed": query.MIN_GUESSED,
-            "minStopPrefix": query.MIN_STOP_PREFIX, "minCliticStem": query.MIN_CLITIC_STEM,
-            "synonymBoost": query.SYNONYM_BOOST,
-        }
+    sections = sorted({d.section for d in docs})
+    known = query.words_of(lang, analysed.said, vocab)
+    return {
+        "lang": lang,
+        "stem": analysis.stemmer_code(lang),
+        "accents": analysis.accents_for(lang),
+        "stop": sorted(analysis.stop_words(lang)),
+        "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
+        "spoken": [list(pair) for pair in analysis.spoken(lang)],
+        "verbs": analysis.spoken_verbs(lang),
+        "fields": list(FIELDS),
+        "B": weighting.B, "K1": weighting.K1,
+        "N": len(docs),
+        # Whoosh's searcher: the true total over the number of documents.
+        "avg": [total / (len(docs) or 1) or 1 for total in totals],
+        "boost": [BOOSTS[name] for name in FIELDS],
+        "sections": sections,
+        "docs": [[d.url, d.title, sections.index(d.section)] for d in docs],
+        "len": [stored_length(sum(counts.values())) for fields in counted for counts in fields],
+        "terms": vocab,
+        "post": [pack(numbers) for numbers in postings],
+        # Per term, the guide words behind it, "" standing for the term itself.
+        "words": [" ".join("" if word == term else word for word in known.by_term[term])
+                  for term in vocab],
+        "syn": synonym_words(lang, synonyms),
+        "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
+        "maxQueryChars": query.MAX_QUERY_CHARS, "maxQueryTerms": query.MAX_QUERY_TERMS,
+        "minCorrected": query.MIN_CORRECTED, "minGuessed": query.MIN_GUESSED,
+        "minStopPrefix": query.MIN_STOP_PREFIX, "minCliticStem": query.MIN_CLITIC_STEM,
+        "synonymBoost": query.SYNONYM_BOOST,
+    }
+
+
+def stored_length(length):
+    """A field's length as Whoosh keeps it: one byte, a logarithmic
+    approximation (0 for an empty field)."""
+    return _number(byte_to_length(length_to_byte(length))) if length else 0
 
 
 def synonym_words(lang, synonyms):
@@ -111,23 +121,23 @@ def pack(numbers):
     return "".join(out)
 
 
-def _postings(matcher, field_number):
-    """Numbers for one term in one field: field, 2 x count + 1, then doc
+def _field_postings(counted, field_number):
+    """Numbers for each term of one field: field, 2 x count + 1, then doc
     gaps, when the term is there once in each document (most are); else
-    field, 2 x count, then doc gap and tf pairs. Whoosh's weight is tf times
-    the field's boost."""
-    gaps, tfs, last = [], [], 0
-    boost = BOOSTS[FIELDS[field_number]]
-    while matcher.is_active():
-        tf = matcher.weight() / boost
-        assert tf == int(tf), "a weight that is not a whole number of occurrences"
-        gaps.append(matcher.id() - last)
-        tfs.append(int(tf))
-        last = matcher.id()
-        matcher.next()
-    if all(tf == 1 for tf in tfs):
-        return [field_number, 2 * len(gaps) + 1, *gaps]
-    return [field_number, 2 * len(gaps), *(n for pair in zip(gaps, tfs) for n in pair)]
+    field, 2 x count, then doc gap and tf pairs."""
+    found = {}
+    for docnum, fields in enumerate(counted):
+        for term, tf in fields[field_number].items():
+            found.setdefault(term, []).append((docnum, tf))
+    out = {}
+    for term, pairs in found.items():
+        gaps = [docnum - last for (docnum, _), last in zip(pairs, [0] + [d for d, _ in pairs])]
+        if all(tf == 1 for _, tf in pairs):
+            out[term] = [field_number, 2 * len(gaps) + 1, *gaps]
+        else:
+            out[term] = [field_number, 2 * len(gaps),
+                         *(n for gap, (_, tf) in zip(gaps, pairs) for n in (gap, tf))]
+    return out
 
 
 def _number(value):
@@ -152,8 +162,9 @@ def write_language(site, lang, output_dir, index_dir):
     vocabulary = getattr(site, "search_vocabulary", {}).get(lang)
     folder = Path(index_dir) / lang
     folder.mkdir(parents=True, exist_ok=True)
-    ix = build_index(lang, docs, FileStorage(str(folder)))
-    data = export(ix, lang, docs, vocabulary.synonyms if vocabulary else ())
+    analysed = analyse(lang, docs)
+    build_index(lang, docs, FileStorage(str(folder)), analysed)
+    data = export(lang, docs, vocabulary.synonyms if vocabulary else (), analysed)
     known = {key: data[key] for key in ("lang", "terms", "words", "syn")}
     (folder / WORDS_FILE).write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
     lang_dir = Path(output_dir) / lang

@@ -25,7 +25,6 @@ that match every group first (a question's everyday words, "come", "still",
 "back", then outweighed the rare word that names its topic), than ranking by
 the number of words matched, and than the plain score.
 """
-from collections import Counter
 import math
 from dataclasses import dataclass, field
 import unicodedata
@@ -383,12 +382,11 @@ def search(ix, text, lang, known, limit=10):
         return answer
 
 
-def words_of(lang, texts, vocabulary):
-    """The Words of an index made of `texts`: for each term, the words that
-    became it, each written as the guides write it most often."""
+def words_of(lang, said, vocabulary):
+    """The Words of an index whose documents say `said` (a Counter of the
+    words as written): for each term, the words that became it, each
+    written as the guides write it most often."""
     accents, known, counts = accents_for(lang), set(vocabulary), {}
-    # Each word once, with how often the texts say it (most words recur).
-    said = Counter(text[start:end] for text in texts for start, end in words(text))
     for word, times in said.items():
         parts = pieces(normalize(word, accents))
         for piece, term in zip(parts, word_terms(word, lang)):

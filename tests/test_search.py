@@ -52,9 +52,70 @@ def corpus():
     for lang in LANGUAGES:
         docs = read_corpus(lang)
         ix = build_index(lang, docs)
-        data = export.export(ix, lang, docs)
+        data = export.export(lang, docs)
         built[lang] = (ix, docs, data, query.Words.from_export(data))
     return built
+
+
+def whoosh_numbers(ix):
+    """What Whoosh's index holds, read back through its own reader: per term,
+    the (field, document, occurrences) of each posting; per document and
+    field, the length it stores; per field, the average length."""
+    with ix.searcher() as searcher:
+        reader, postings = searcher.reader(), {}
+        for field_number, name in enumerate(export.FIELDS):
+            for term in reader.lexicon(name):
+                matcher = reader.postings(name, term)
+                while matcher.is_active():
+                    postings.setdefault(term.decode("utf-8"), []).append(
+                        (field_number, matcher.id(), matcher.weight() / export.BOOSTS[name]))
+                    matcher.next()
+        lengths = [reader.doc_field_length(n, name) or 0
+                   for n in range(reader.doc_count_all()) for name in export.FIELDS]
+        averages = [searcher.avg_field_length(name) or 1 for name in export.FIELDS]
+        count = reader.doc_count_all()
+    return postings, lengths, averages, count
+
+
+def unpack(packed):
+    """The numbers `export.pack` wrote, read back as the browser reads them."""
+    numbers, number = [], 0
+    for char in packed:
+        if char in export.MORE:
+            number = number * 32 + export.MORE.index(char)
+        else:
+            numbers.append(number * 32 + export.LAST.index(char))
+            number = 0
+    return numbers
+
+
+def export_numbers(data):
+    """The same numbers, unpacked from the browser's export."""
+    postings = {}
+    for term, packed in zip(data["terms"], data["post"]):
+        numbers, at = unpack(packed), 0
+        while at < len(numbers):
+            field, count = numbers[at], numbers[at + 1] // 2
+            once, at, doc = numbers[at + 1] % 2, at + 2, 0
+            for _ in range(count):
+                doc += numbers[at]
+                tf = 1 if once else numbers[at + 1]
+                at += 1 if once else 2
+                postings.setdefault(term, []).append((field, doc, tf))
+    return postings, data["len"], data["avg"], data["N"]
+
+
+def test_the_browsers_export_holds_exactly_the_numbers_of_the_whoosh_index(corpus, sample_site):
+    checked = 0
+    for lang, (ix, _, data, _) in corpus.items():
+        assert export_numbers(data) == whoosh_numbers(ix), lang
+        checked += len(data["terms"])
+    for folder in sorted(p for p in sample_site.iterdir() if (p / export.INDEX_FILE).exists()):
+        data = export.read_script((folder / export.INDEX_FILE).read_text(encoding="utf-8"))
+        ix = open_index(sample_site.parent / "cache/search" / folder.name)
+        assert export_numbers(data) == whoosh_numbers(ix), folder.name
+        checked += len(data["terms"])
+    assert checked > 15_000
 
 
 def whoosh_top(corpus, lang, text, limit=5):

@@ -24,7 +24,7 @@ def top(content, lang, text):
     site = load(content, problems)
     docs = docs_for(site, lang)
     ix = build_index(lang, docs)
-    answer = query.search(ix, text, lang, query.Words.from_export(export(ix, lang, docs)))
+    answer = query.search(ix, text, lang, query.Words.from_export(export(lang, docs)))
     return [docs[r.docnum].url for r in answer.results]
 
 
