@@ -7,8 +7,11 @@ of `--guides` guides each, made-up words in each language's own script; not
 our guides), then, alternating, builds it cold with Waymark (a fresh
 process, no cache) and with MkDocs Material 9.8.1 (one project per
 language, as a multilingual MkDocs site is built; installed once into
-bench/out/mkdocs-venv), and prints the median times and their ratio. Then:
-Waymark at 3 and 10 times the pages, a rebuild after one file changed, the
+bench/out/mkdocs-venv), and prints the median times and their ratio; and
+the floor the stack sets: the CPU time Frozen-Flask, Python-Markdown and
+Whoosh's writer take for the same pages by themselves, spread over every
+core, plus importing them (the fastest any build on this stack can be,
+whatever Waymark's own code does). Then: Waymark at 3 and 10 times the pages, a rebuild after one file changed, the
 peak memory of a build of about 5,000 pages, and what the service worker
 weighs for 1 and 15 languages.
 """
@@ -76,6 +79,61 @@ def corpus_site(root, languages, guides):
     return Path(root), pages
 
 
+# A small page with a menu, as Frozen-Flask's floor: one template, no
+# translations, no checks.
+FLOOR_PAGE = ("<!doctype html><title>{{ title }}</title><nav>{% for n in menu %}"
+              "<a href=\"{{ url_for('page', n=n) }}\">{{ n }}</a>{% endfor %}</nav>"
+              "<main>{{ body|safe }}</main>")
+
+
+def stack_floor(site):
+    """CPU seconds that the stack's three libraries take for this site by
+    themselves, Waymark's own code left out: Frozen-Flask freezing as many
+    pages of one small template, Python-Markdown converting every guide
+    (the standard extensions Waymark uses), and Whoosh's writer indexing
+    every language's documents, already analysed; and the seconds a fresh
+    interpreter takes to import them."""
+    from flask import Flask, render_template_string
+    from flask_frozen import Freezer
+    import markdown
+    from waymark.build import load
+    from waymark.errors import Problems
+    from waymark.search.index import analyse, build_index, docs_for
+
+    pages = sorted((site / "dist").rglob("*.html"))
+    body = "x" * (sum(p.stat().st_size for p in pages) // len(pages) // 2)
+    app = Flask("floor")
+    app.config.update(FREEZER_DESTINATION=tempfile.mkdtemp(), FREEZER_RELATIVE_URLS=True)
+    app.add_url_rule("/<int:n>.html", "page", lambda n: render_template_string(
+        FLOOR_PAGE, title=str(n), menu=range(n % 30), body=body))
+    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
+    freezer.register_generator(lambda: (("page", {"n": n}) for n in range(len(pages))))
+    start = time.process_time()
+    freezer.freeze()
+    frozen = time.process_time() - start
+    shutil.rmtree(app.config["FREEZER_DESTINATION"])
+
+    texts = [f.read_text(encoding="utf-8").split("---\n", 2)[-1]
+             for f in (site / "content").rglob("*.md")]
+    converter = markdown.Markdown(extensions=["extra", "admonition", "sane_lists", "toc"])
+    start = time.process_time()
+    for text in texts:
+        converter.reset().convert(text)
+    converted = time.process_time() - start
+
+    loaded = load(site / "content", Problems())
+    languages = [(lang.code, docs_for(loaded, lang.code)) for lang in loaded.languages]
+    analysed = [(code, docs, analyse(code, docs)) for code, docs in languages]
+    start = time.process_time()
+    for code, docs, terms in analysed:
+        build_index(code, docs, analysed=terms)
+    indexed = time.process_time() - start
+
+    imports, _ = run([sys.executable, "-c", "import flask, flask_babel, flask_frozen, "
+                      "markdown, whoosh.fields, whoosh.writing, yaml"])
+    return frozen, converted, indexed, imports
+
+
 def gzipped(path):
     return len(gzip.compress(path.read_bytes(), 9))
 
@@ -107,6 +165,13 @@ def main():
         print(f"Cold build, median of {args.rounds}: Waymark {w:.2f} s, MkDocs Material "
               f"{m:.2f} s: Waymark is {m / w:.1f}x as fast (aim: 6x, ideally 10x)")
         print(f"  Waymark {pages / w:.0f} pages/s; MkDocs Material {pages / m:.0f} pages/s")
+        frozen, converted, indexed, imports = stack_floor(site)
+        cores = os.cpu_count()
+        best = (frozen + converted + indexed) / cores + imports
+        print(f"The stack by itself, CPU: Frozen-Flask {frozen:.2f} s, Python-Markdown "
+              f"{converted:.2f} s, Whoosh's writer {indexed:.2f} s; importing them "
+              f"{imports:.2f} s. At best, on all {cores} cores at once: {best:.2f} s, "
+              f"{m / best:.1f}x as fast as MkDocs Material")
 
         # A translator changes one sentence.
         waymark_build(site)
