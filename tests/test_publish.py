@@ -3,6 +3,7 @@ loses the previous build, and leaves no litter."""
 import errno
 import os
 import shutil
+import time
 
 import pytest
 
@@ -134,6 +135,22 @@ def test_staging_folders_of_killed_builds_are_removed(content, tmp_path):
         write(folder / "index.html", "half a build")
     build(content, output)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".waymark", "content", "dist"]
+
+
+def test_what_a_build_leaves_to_remove_is_removed_in_the_background(content, tmp_path):
+    output = tmp_path / "dist"
+    build(content, output)
+    write(content / "en/work/hours.md", (content / "en/work/hours.md").read_text()
+          .replace("Working hours", "Your hours"))
+    left = tmp_path / ".waymark" / publish.DISCARDED / "1-a-build-cut-short" / "en"
+    write(left / "index.html", "a staged page an exit left")
+    build(content, output)
+    assert "<h1>Your hours</h1>" in (output / "en/work/hours.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".waymark", "content", "dist"]
+    deadline = time.monotonic() + 30
+    while any((tmp_path / ".waymark" / publish.DISCARDED).iterdir()):
+        assert time.monotonic() < deadline, "the discarded folders are still there"
+        time.sleep(0.05)
 
 
 def test_not_found_page_links_every_language_from_the_sites_address(content, tmp_path):

@@ -119,5 +119,5 @@ def _stop_on_errors(problems, *needed):
 
 
 def _replace(new, old):
-    shutil.rmtree(old, ignore_errors=True)
+    publish.discard(old, old.parent)
     new.rename(old)

@@ -11,7 +11,8 @@ moved aside into a backup folder beside the output, with a journal; when a
 move fails (a full disk, a read-only folder), every file goes back where it
 was; when the build is killed half-way, the next build finds the journal and
 restores the earlier build before it starts. Staging folders that a killed
-build left behind are removed by the next one.
+build left behind are removed by the next one. A finished staging folder is
+removed in the background (`discard`).
 """
 from contextlib import contextmanager
 import errno
@@ -21,11 +22,13 @@ import os
 from pathlib import Path
 import shutil
 import tempfile
+import threading
 import time
 
 from . import offline, staged as staged_files
 
 NEW, OLD = "waymark-new", "waymark-old"
+DISCARDED = "discarded"  # in the cache folder: finished folders being removed
 JOURNAL = "journal.json"
 KEEP = {"CNAME", ".nojekyll"}  # never Waymark's, even when a build lists them
 
@@ -52,7 +55,33 @@ def staging(output_dir, problems, cache_dir=None):
         yield folder
     finally:
         staged_files.end(folder)
+        discard(folder, cache_dir)
+
+
+def discard(folder, cache_dir):
+    """Remove `folder` without waiting for it: it is moved into the cache
+    folder's `discarded/` and removed from there in the background, together
+    with whatever an earlier exit left there. (Removing a staged site's
+    hundred folders took more than a small rebuild's own work on a slow
+    disk.) Without a cache folder on the same disk, it is removed at once."""
+    if not folder.exists():
+        return
+    try:
+        bin_ = Path(cache_dir) / DISCARDED
+        bin_.mkdir(parents=True, exist_ok=True)
+        folder.rename(bin_ / f"{time.time_ns()}-{os.getpid()}-{folder.name}")
+    except (OSError, TypeError):  # another disk, or no cache folder
         shutil.rmtree(folder, ignore_errors=True)
+        return
+    threading.Thread(target=_empty, args=(bin_,), daemon=True).start()
+
+
+def _empty(bin_):
+    try:
+        for folder in bin_.iterdir():
+            shutil.rmtree(folder, ignore_errors=True)
+    except OSError:  # the cache folder itself was removed meanwhile
+        pass
 
 
 def publish(staged, output_dir, cache_dir, problems):
