@@ -15,31 +15,28 @@ quality = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(quality)
 
 # hit@3 on the development set, tests/data/questions/ (the targets are 0.95;
-# see its README), a little under what the search reached when group words
-# whose stem is another word's left their groups, the function words of
-# speech became stop words and Arabic hamza folded: en 0.99, es 0.99,
-# fr 0.99, ar 0.95, fa 0.96, uk 0.99, prs 0.95 (the same questions had
-# en 0.96, es 0.97, fr 0.97, ar 0.88, fa 0.88, uk 0.91, prs 0.89 before).
-# Arabic stays lowest: its root stemmer makes unrelated words one (المكتب,
-# the office, is كتب, to write; محامي, a lawyer, is حمي, to protect). Persian
-# and Dari next: the Snowball Persian stemmer leaves
-# some forms of one word apart (شکایت, شکایتم), and most written forms of the
-# spoken verbs readers type (میتونم is توانم, بیاد بیاید) are stop words, so
-# reading them as written (analysis.written_verbs) finds nothing more.
-HIT_AT_3 = {"en": 0.98, "es": 0.98, "fr": 0.98, "ar": 0.93, "fa": 0.94, "uk": 0.97,
-            "prs": 0.92}
+# see its README), a little under what the search reached when the readers'
+# words were grown for every guide from the families of words the three
+# development sets missed: en 1.00, es 1.00, fr 0.99, ar 1.00, fa 1.00,
+# uk 0.99, prs 1.00 (before that en 0.99, es 0.99, fr 0.99, ar 0.95, fa 0.96,
+# uk 0.99, prs 0.95; before the search was tuned, en 0.96, es 0.97, fr 0.97,
+# ar 0.88, fa 0.88, uk 0.91, prs 0.89). The three development sets flatter
+# the search now: the fresh set (bench/search_quality.py) is the measure.
+HIT_AT_3 = {"en": 0.97, "es": 0.97, "fr": 0.97, "ar": 0.97, "fa": 0.97, "uk": 0.97,
+            "prs": 0.97}
 # The same on the validation set, tests/data/questions/validation/, which
-# nothing was tuned on (reached: en 0.93, ar 0.92, es 1.00, fa 0.96, fr 0.96,
-# prs 1.00, uk 1.00).
-VALIDATION_HIT_AT_3 = {"en": 0.89, "es": 0.96, "fr": 0.92, "ar": 0.88, "fa": 0.92, "uk": 0.96,
+# nothing was tuned on (reached: en 0.93, ar 1.00, es 1.00, fa 0.96, fr 0.92,
+# prs 1.00, uk 1.00; before the readers' words were grown, ar 0.92, fr 0.96).
+VALIDATION_HIT_AT_3 = {"en": 0.89, "es": 0.96, "fr": 0.92, "ar": 0.92, "fa": 0.92, "uk": 0.96,
                        "prs": 0.96}
-# The same on the second development set, tests/data/questions/dev2/, written
-# by a writer who saw neither the search nor the other sets, and tuned on with
-# general fixes only: a guess for a word no guide has among words they have
-# (query.guess), and readers' words (reached: en 0.95, ar 0.97, es 0.95,
-# fa 0.95, fr 0.95, uk 0.93; before them en 0.93, ar 0.91, es 0.93, fa 0.95,
-# fr 0.95, uk 0.91).
-DEV2_HIT_AT_3 = {"en": 0.91, "es": 0.91, "fr": 0.91, "ar": 0.93, "fa": 0.91, "uk": 0.89}
+# The same on the second and third development sets, tests/data/questions/
+# dev2/ and dev3/, each written by a writer who saw neither the search nor the
+# other sets (reached: dev2 en 1.00, ar 1.00, es 0.98, fa 1.00, fr 1.00,
+# uk 1.00; dev3 en 0.98, ar 1.00, es 1.00, fa 1.00, fr 1.00, uk 1.00; when
+# they arrived, dev2 en 0.93, ar 0.91, es 0.93, fa 0.95, fr 0.95, uk 0.91 and
+# dev3 en 0.91, ar 0.91, es 0.96, fa 0.95, fr 0.96, uk 0.91).
+DEV2_HIT_AT_3 = {"en": 0.96, "es": 0.95, "fr": 0.96, "ar": 0.96, "fa": 0.96, "uk": 0.96}
+DEV3_HIT_AT_3 = {"en": 0.95, "es": 0.96, "fr": 0.96, "ar": 0.96, "fa": 0.96, "uk": 0.96}
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +68,14 @@ def test_questions_nothing_was_tuned_on_find_their_guide_in_the_top_3(searchers,
     assert empty <= 0.02
 
 
+@pytest.mark.parametrize("name, floors", [("dev2", DEV2_HIT_AT_3), ("dev3", DEV3_HIT_AT_3)])
 @pytest.mark.parametrize("lang", sorted(DEV2_HIT_AT_3))
-def test_questions_by_a_writer_who_never_saw_the_search_find_their_guide(searchers, lang):
-    hit, empty, misses = quality.question_figures(searchers[lang], quality.SETS["dev2"])
+def test_questions_by_a_writer_who_never_saw_the_search_find_their_guide(searchers, lang,
+                                                                         name, floors):
+    hit, empty, misses = quality.question_figures(searchers[lang], quality.SETS[name])
     print(f"{lang}: hit@3 {hit:.2f}, no result {empty:.0%}, misses {misses}")
-    assert len(quality.read_questions(lang, quality.SETS["dev2"])) >= 25
-    assert hit >= DEV2_HIT_AT_3[lang]
+    assert len(quality.read_questions(lang, quality.SETS[name])) >= 25
+    assert hit >= floors[lang]
     assert empty <= 0.02
 
 
