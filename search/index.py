@@ -19,8 +19,9 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from .analysis import analyzer, terms, word_terms, words
 
-FIELDS = ("title", "summary", "headings", "body", "readers")
-BOOSTS = {"title": 3.0, "summary": 1.5, "headings": 2.0, "body": 1.0, "readers": 2.0}
+FIELDS = ("title", "summary", "headings", "body", "readers", "pairs")
+BOOSTS = {"title": 3.0, "summary": 1.5, "headings": 2.0, "body": 1.0, "readers": 2.0,
+          "pairs": 2.0}
 
 
 @dataclass
@@ -67,14 +68,36 @@ def analyse(lang, docs):
     found = Analysed([], Counter())
     for doc in docs:
         fields_terms = []
-        for name in FIELDS:
+        for name in FIELDS[:-1]:
             text = getattr(doc, name)
             said = [text[start:end] for start, end in words(text)]
             found.said.update(said)
             fields_terms.append([term for word in said for term in word_terms(word, lang)
                                  if term is not None])
+        fields_terms.append(pairs_of(doc.readers, lang))
         found.terms.append(fields_terms)
     return found
+
+
+def pairs_of(readers, lang):
+    """The `pairs` field: each two neighbouring terms of a readers' phrase,
+    as one term ("not pay" for "not paying me"). A question whose words
+    come in the order a phrase has them matches the phrase, not only its
+    words: "pay" is in a dozen guides, "not pay" in the one on unpaid wages."""
+    out = []
+    for phrase in readers.splitlines():
+        found = terms(phrase, lang)
+        out += [pair_term(a, b) for a, b in zip(found, found[1:])]
+    return out
+
+
+def pair_term(first, second):
+    return f"{first} {second}"
+
+
+def is_pair(term):
+    """Whether an index term is a pair of terms (no single term has a space)."""
+    return " " in term
 
 
 def build_index(lang, docs, storage=None, analysed=None):

@@ -34,7 +34,7 @@ from whoosh.scoring import BM25F
 
 from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes, spoken,
                        stem_function, stop_words, word_terms, words, written_verbs)
-from .index import FIELDS
+from .index import FIELDS, is_pair, pair_term
 
 MIN_PREFIX = 2  # characters typed before a word is completed
 MAX_EXPANSIONS = 50  # index terms a prefix may stand for, in sorted order
@@ -68,7 +68,8 @@ class Words:
 
     def __post_init__(self):
         self.folded = [(normalize(word), word, term)
-                       for term, found in self.by_term.items() for word in found]
+                       for term, found in self.by_term.items() if not is_pair(term)
+                       for word in found]
 
     @classmethod
     def from_export(cls, data):
@@ -170,7 +171,20 @@ def groups(text, lang, vocabulary, known, frequency):
         correct(found, known, frequency)
     else:
         guess(found, known, frequency, indexed)
-    return found
+    return found + pairs(found, indexed)
+
+
+def pairs(query_groups, indexed):
+    """A group for each two neighbouring words of the query (stop words
+    aside) that a readers' phrase has in that order (index.pairs_of): its
+    one term is the pair of their terms."""
+    words_ = [group for group in query_groups if group.piece]
+    out = []
+    for first, second in zip(words_, words_[1:]):
+        term = pair_term(first.terms[0], second.terms[0])
+        if term in indexed and all(group.terms != [term] for group in out):
+            out.append(Group(f"{first.word} {second.word}", [term]))
+    return out
 
 
 def without_clitic(folded, lang, stem, known, indexed):
@@ -240,7 +254,7 @@ def expand(vocabulary, known, piece):
     wanted = {term for word, _, term in known.folded if _begins(word, piece)}
     out = []
     for candidate in vocabulary:
-        if candidate.startswith(piece) or candidate in wanted:
+        if (candidate.startswith(piece) and not is_pair(candidate)) or candidate in wanted:
             out.append(candidate)
             if len(out) == MAX_EXPANSIONS:
                 break

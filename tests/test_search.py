@@ -359,7 +359,8 @@ def test_a_slip_among_words_the_guides_have_still_finds_the_guide_meant(sample_i
         urls[r.docnum] for r in query.search(ix, meant, "en", known, limit=3).results][:1]
     assert answer.suggestion == ""
     assert [g.guessed for g in answer.groups if g.guessed] == [
-        [g.terms[0]] for g in query.search(ix, meant, "en", known).groups if g.word not in slip]
+        [g.terms[0]] for g in query.search(ix, meant, "en", known).groups
+        if g.piece and g.word not in slip]  # (a pair of words is not a word)
 
 
 def test_a_short_word_no_guide_has_is_not_guessed(sample_indexes):
@@ -402,6 +403,24 @@ def test_a_word_finds_the_guides_that_use_a_synonym_of_it_in_their_own_text(samp
     # A root the Arabic stemmer shares is not a synonym: الشغل (work) is not المشغل (employer).
     assert not query.same_word("الشغل", "المشغل", "شغل")
     assert query.same_word("policiers", "policier", "polici")
+
+
+def test_words_in_the_order_of_a_readers_phrase_find_that_phrases_guide_first(sample_indexes):
+    """"pay" is in the titles of several guides; "not paying" is what readers
+    say of the one on unpaid wages (its readers' phrases), and the two words
+    together, in that order, find it first."""
+    ix, known, urls = sample_indexes["en"]
+
+    def top(text):
+        return [urls[r.docnum] for r in query.search(ix, text, "en", known, limit=3).results]
+
+    assert top("my boss is not paying me")[0] == "complaints/unpaid-wages.html"
+    assert top("paying")[0] != "complaints/unpaid-wages.html"  # the word alone: not that guide
+    # A pair of terms is never offered as a word: not as a completion, nor as a guess.
+    assert any(" " in term for term in known.by_term)
+    typing = query.search(ix, "no", "en", known)
+    assert typing.results and not any(" " in t for g in typing.groups[:1] for t in g.terms)
+    assert all(" " not in term for _, _, term in known.folded)
 
 
 # --- The search page ------------------------------------------------------

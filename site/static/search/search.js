@@ -162,6 +162,7 @@
     if (!this.known) {
       var terms = this.data.terms, known = [], same = new Map();
       this.data.words.forEach(function (packed, i) {
+        if (isPair(terms[i])) return;  // a pair of terms is no guide word
         packed.split(' ').forEach(function (word) {
           word = word || terms[i];
           var folded = normalize(word);
@@ -237,7 +238,24 @@
     });
     if (!anyKnown) this.correct(found);
     else this.guess(found);
-    return found;
+    return found.concat(this.pairs(found));
+  };
+
+  // Each two neighbouring words that a readers' phrase has in that order, as
+  // a group of its own (search/query.py: pairs).
+  function isPair(term) { return term.indexOf(' ') >= 0; }
+  Index.prototype.pairs = function (found) {
+    var words = found.filter(function (g) { return g.piece; }), out = [], self_ = this;
+    for (var i = 0; i + 1 < words.length; i++) {
+      var term = words[i].terms[0] + ' ' + words[i + 1].terms[0];
+      if (self_.position.has(term) && !out.some(function (g) {
+        return g.terms.length === 1 && g.terms[0] === term;
+      })) {
+        out.push({word: words[i].word + ' ' + words[i + 1].word, terms: [term], correction: '',
+          piece: '', related: [], guessed: []});
+      }
+    }
+    return out;
   };
 
   // A word no guide has, read without a clitic ending or else a prefix, or as written
@@ -331,7 +349,9 @@
     var out = [], terms = this.data.terms, wanted = new Set();
     this.folded().forEach(function (known) { if (begins(known[0], piece)) wanted.add(known[2]); });
     for (var i = 0; i < terms.length && out.length < this.data.maxExpansions; i++) {
-      if (terms[i].startsWith(piece) || wanted.has(terms[i])) out.push(terms[i]);
+      if ((terms[i].startsWith(piece) && !isPair(terms[i])) || wanted.has(terms[i])) {
+        out.push(terms[i]);
+      }
     }
     return out;
   };
