@@ -65,11 +65,13 @@ class Words:
     # {term: [(folded group word with that term, [the other words' terms]), ...]}
     synonyms: dict = field(default_factory=dict)
     folded: list = field(init=False, repr=False)
+    said: set = field(init=False, repr=False)  # the folded words, for has_word
 
     def __post_init__(self):
         self.folded = [(normalize(word), word, term)
                        for term, found in self.by_term.items() if not is_pair(term)
                        for word in found]
+        self.said = {word for word, _, _ in self.folded}
 
     @classmethod
     def from_export(cls, data):
@@ -80,6 +82,10 @@ class Words:
                 synonyms.setdefault(term, []).append((word, [t for w, t in group if w != word]))
         return cls({term: [word or term for word in packed.split(" ")]
                     for term, packed in zip(data["terms"], data["words"])}, synonyms)
+
+    def has_word(self, folded):
+        """Whether a guide says the word `folded` (as `normalize` folds it)."""
+        return folded in self.said
 
     def related(self, folded, terms):
         """The terms of the synonyms of a reader's word (`folded`, whose
@@ -192,14 +198,14 @@ def without_clitic(folded, lang, stem, known, indexed):
     (analysis.clitics, the longest first) or else without a prefix
     (analysis.prefixes), or else as it is written (analysis.spoken, and for a
     spoken verb analysis.written_verbs): the first that leaves a word the guides have, of
-    MIN_CLITIC_STEM letters or more; or []."""
+    MIN_CLITIC_STEM letters or more, or written just so (رد, a rejection, in ردم); or []."""
     rests = [folded[: -len(end)] for end in clitics(lang) if folded.endswith(end)]
     rests += [folded[len(start):] for start in prefixes(lang) if folded.startswith(start)]
     rests += [written.join(folded.rsplit(said, 1)) for said, written in spoken(lang)
               if said in folded]
     rests += written_verbs(folded, lang)
     for rest in rests:
-        if len(clusters(rest)) >= MIN_CLITIC_STEM:
+        if len(clusters(rest)) >= MIN_CLITIC_STEM or known.has_word(rest):
             found = [term for term in [stem(rest)] + [t for w, _, t in known.folded if w == rest]
                      if term in indexed]
             if found:

@@ -274,7 +274,7 @@
     });
     rests = rests.concat(this.writtenVerbs(folded));
     for (var i = 0; i < rests.length; i++) {
-      if (clusters(rests[i]).length < this.data.minCliticStem) continue;
+      if (clusters(rests[i]).length < this.data.minCliticStem && !this.same.has(rests[i])) continue;
       var found = [];
       add(found, [this.stem(rests[i])].concat(this.same.get(rests[i]) || []).filter(function (t) {
         return self_.position.has(t);
