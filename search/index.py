@@ -22,6 +22,7 @@ from .analysis import analyzer, terms, word_terms, words
 FIELDS = ("title", "summary", "headings", "body", "readers", "pairs")
 BOOSTS = {"title": 3.0, "summary": 1.5, "headings": 2.0, "body": 1.0, "readers": 2.0,
           "pairs": 2.0}
+PAIRS = "pairs"  # made from the readers' phrases (`pairs_of`), not from a text of its own
 
 
 @dataclass
@@ -67,28 +68,29 @@ class Analysed:
 def analyse(lang, docs):
     found = Analysed([], Counter())
     for doc in docs:
-        fields_terms = []
-        for name in FIELDS[:-1]:
-            text = getattr(doc, name)
-            said = [text[start:end] for start, end in words(text)]
-            found.said.update(said)
-            fields_terms.append([term for word in said for term in word_terms(word, lang)
-                                 if term is not None])
-        fields_terms.append(pairs_of(doc.readers, lang))
-        found.terms.append(fields_terms)
+        lines = {name: [_line_terms(line, lang, found.said)
+                        for line in getattr(doc, name).splitlines()]
+                 for name in FIELDS if name != PAIRS}
+        found.terms.append([pairs_of(lines["readers"]) if name == PAIRS
+                            else [term for line in lines[name] for term in line]
+                            for name in FIELDS])
     return found
 
 
-def pairs_of(readers, lang):
-    """The `pairs` field: each two neighbouring terms of a readers' phrase,
-    as one term ("not pay" for "not paying me"). A question whose words
-    come in the order a phrase has them matches the phrase, not only its
-    words: "pay" is in a dozen guides, "not pay" in the one on unpaid wages."""
-    out = []
-    for phrase in readers.splitlines():
-        found = terms(phrase, lang)
-        out += [pair_term(a, b) for a, b in zip(found, found[1:])]
-    return out
+def _line_terms(line, lang, said):
+    """The terms of one line, stop words left out; its words go into `said`."""
+    written = [line[start:end] for start, end in words(line)]
+    said.update(written)
+    return [term for word in written for term in word_terms(word, lang) if term is not None]
+
+
+def pairs_of(phrases):
+    """The `pairs` field, from the terms of each readers' phrase: each two
+    neighbouring terms of a phrase, as one term ("not pay" for "not paying
+    me"). A question whose words come in the order a phrase has them
+    matches the phrase, not only its words: "pay" is in a dozen guides,
+    "not pay" in the one on unpaid wages."""
+    return [pair_term(a, b) for found in phrases for a, b in zip(found, found[1:])]
 
 
 def pair_term(first, second):

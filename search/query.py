@@ -65,13 +65,15 @@ class Words:
     # {term: [(folded group word with that term, [the other words' terms]), ...]}
     synonyms: dict = field(default_factory=dict)
     folded: list = field(init=False, repr=False)
-    said: set = field(init=False, repr=False)  # the folded words, for has_word
+    same: dict = field(init=False, repr=False)  # {folded word: [its terms], in index order}
 
     def __post_init__(self):
         self.folded = [(normalize(word), word, term)
                        for term, found in self.by_term.items() if not is_pair(term)
                        for word in found]
-        self.said = {word for word, _, _ in self.folded}
+        self.same = {}
+        for folded, _, term in self.folded:
+            self.same.setdefault(folded, []).append(term)
 
     @classmethod
     def from_export(cls, data):
@@ -82,10 +84,6 @@ class Words:
                 synonyms.setdefault(term, []).append((word, [t for w, t in group if w != word]))
         return cls({term: [word or term for word in packed.split(" ")]
                     for term, packed in zip(data["terms"], data["words"])}, synonyms)
-
-    def has_word(self, folded):
-        """Whether a guide says the word `folded` (as `normalize` folds it)."""
-        return folded in self.said
 
     def related(self, folded, terms):
         """The terms of the synonyms of a reader's word (`folded`, whose
@@ -163,7 +161,7 @@ def groups(text, lang, vocabulary, known, frequency):
                     found.append(Group(text[start:end], completions))
                 continue
             group = Group(text[start:end], [stem(piece)], piece=folded)
-            _add(group.terms, [term for word, _, term in known.folded if word == folded])
+            _add(group.terms, known.same.get(folded, []))
             if not indexed.intersection(group.terms):
                 _add(group.terms, without_clitic(folded, lang, stem, known, indexed))
             group.related = known.related(folded, group.terms)
@@ -205,9 +203,8 @@ def without_clitic(folded, lang, stem, known, indexed):
               if said in folded]
     rests += written_verbs(folded, lang)
     for rest in rests:
-        if len(clusters(rest)) >= MIN_CLITIC_STEM or known.has_word(rest):
-            found = [term for term in [stem(rest)] + [t for w, _, t in known.folded if w == rest]
-                     if term in indexed]
+        if len(clusters(rest)) >= MIN_CLITIC_STEM or rest in known.same:
+            found = [term for term in [stem(rest)] + known.same.get(rest, []) if term in indexed]
             if found:
                 return found
     return []

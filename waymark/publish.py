@@ -66,11 +66,14 @@ def discard(folder, cache_dir):
     disk.) Without a cache folder on the same disk, it is removed at once."""
     if not folder.exists():
         return
+    if cache_dir is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    bin_ = Path(cache_dir) / DISCARDED
     try:
-        bin_ = Path(cache_dir) / DISCARDED
         bin_.mkdir(parents=True, exist_ok=True)
         folder.rename(bin_ / f"{time.time_ns()}-{os.getpid()}-{folder.name}")
-    except (OSError, TypeError):  # another disk, or no cache folder
+    except OSError:  # another disk
         shutil.rmtree(folder, ignore_errors=True)
         return
     threading.Thread(target=_empty, args=(bin_,), daemon=True).start()
