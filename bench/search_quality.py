@@ -3,19 +3,20 @@
 
 Prints, for each language of the sample site, hit@3 on readers' questions
 (is a guide that answers the question among the first three results?) and
-the share of questions that get no result at all, on six sets: the
+the share of questions that get no result at all, on seven sets: the
 development set (`tests/data/questions/<lang>.txt`), which the search was
-tuned on, a second, third and fourth development set (`.../dev2/`,
-`.../dev3/`, `.../dev4/`, Persian only; each written by a writer who saw
-neither the search nor the other sets, and tuned on afterwards), the validation set (`tests/data/questions/
-validation/`), which it was not (see the README there), and the fresh set
+tuned on, four more development sets (`.../dev2/` to `.../dev5/`, dev4
+Persian only; each written by a writer who saw neither the search nor the
+other sets, and tuned on afterwards), the validation set
+(`tests/data/questions/validation/`), which it was not (see the README
+there), and the fresh set
 (`.../fresh/`), written by a writer who saw neither the search nor the
 other sets, and never tuned on. Targets: hit@3 >= 0.95 in every language,
 no result for at most 2 %.
 The validation and fresh sets are printed only with `--held-out`, so that
 whoever tunes the search on the development sets does not see them while
 trying changes: run it once, when a change is done, and say so.
-With `--misses`, each miss of the four development sets with its top 3 and
+With `--misses`, each miss of the development sets with its top 3 and
 the terms the query was analysed into (the other sets' misses are not
 shown: they stay untuned).
 
@@ -61,10 +62,10 @@ KINDS = ("exact", "two-word", "prefix", "variant")
 # --- Readers' questions on the sample guides -----------------------------
 
 SETS = {"development": QUESTIONS, "dev2": QUESTIONS / "dev2", "dev3": QUESTIONS / "dev3",
-        "dev4": QUESTIONS / "dev4",
+        "dev4": QUESTIONS / "dev4", "dev5": QUESTIONS / "dev5",
         "validation": QUESTIONS / "validation", "fresh": QUESTIONS / "fresh"}
 # The sets whose misses `--misses` shows: those the search may be tuned on.
-TUNED_ON = ("development", "dev2", "dev3", "dev4")
+TUNED_ON = ("development", "dev2", "dev3", "dev4", "dev5")
 
 
 def read_questions(lang, folder=QUESTIONS):

@@ -22,7 +22,7 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .. import cache, parallel, staged
-from . import analysis, query
+from . import analysis, latin, query
 from .index import BOOSTS, FIELDS, analyse, build_index, docs_for
 
 INDEX_FILE = "search-index.js"
@@ -56,6 +56,7 @@ def export(lang, docs, synonyms=(), analysed=None):
         "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
         "spoken": [list(pair) for pair in analysis.spoken(lang)],
         "verbs": analysis.spoken_verbs(lang),
+        "latin": latin.table(lang),  # Latin letters typed for the script (search/latin.py)
         "fields": list(FIELDS),
         "B": weighting.B, "K1": weighting.K1,
         "N": len(docs),
@@ -74,6 +75,7 @@ def export(lang, docs, synonyms=(), analysed=None):
         "minPrefix": query.MIN_PREFIX, "maxExpansions": query.MAX_EXPANSIONS,
         "maxQueryChars": query.MAX_QUERY_CHARS, "maxQueryTerms": query.MAX_QUERY_TERMS,
         "minCorrected": query.MIN_CORRECTED, "minGuessed": query.MIN_GUESSED,
+        "minSlip": query.MIN_SLIP,
         "minStopPrefix": query.MIN_STOP_PREFIX, "minCliticStem": query.MIN_CLITIC_STEM,
         "synonymBoost": query.SYNONYM_BOOST,
     }

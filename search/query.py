@@ -34,6 +34,7 @@ from whoosh.scoring import BM25F
 
 from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes, spoken,
                        stem_function, stop_words, word_terms, words, written_verbs)
+from . import latin
 from .index import FIELDS, is_pair, pair_term
 
 MIN_PREFIX = 2  # characters typed before a word is completed
@@ -48,6 +49,9 @@ MIN_CORRECTED = 2  # letters (with their marks) a word needs before it is correc
 # and before it is guessed (`guess`): a short word no guide has is more often
 # a real word than a slip ("us" is not "un")
 MIN_GUESSED = 4
+# A guessed word this long that is a guide word with a letter doubled, dropped
+# or swapped ("smugggler", "звілльнили") is a slip, not another word (`is_slip`).
+MIN_SLIP = 6
 MIN_CLITIC_STEM = 3  # letters left when a word is read without a clitic
 ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out
 # A guide that has the reader's own word answers better than one that has a
@@ -66,12 +70,13 @@ class Words:
     synonyms: dict = field(default_factory=dict)
     folded: list = field(init=False, repr=False)
     same: dict = field(init=False, repr=False)  # {folded word: [its terms], in index order}
+    latin_keys: dict = field(init=False, repr=False)  # {lang: latin.by_key}, made when needed
 
     def __post_init__(self):
         self.folded = [(normalize(word), word, term)
                        for term, found in self.by_term.items() if not is_pair(term)
                        for word in found]
-        self.same = {}
+        self.same, self.latin_keys = {}, {}
         for folded, _, term in self.folded:
             self.same.setdefault(folded, []).append(term)
 
@@ -164,7 +169,14 @@ def groups(text, lang, vocabulary, known, frequency):
             _add(group.terms, known.same.get(folded, []))
             if not indexed.intersection(group.terms):
                 _add(group.terms, without_clitic(folded, lang, stem, known, indexed))
+            # A word typed in Latin letters for the script is read as the
+            # guide words it spells, with their synonyms.
+            read = [] if indexed.intersection(group.terms) else latin.read_as(
+                folded, lang, known, frequency)
+            _add(group.terms, [term for _, term in read])
             group.related = known.related(folded, group.terms)
+            for word, term in read:
+                _add(group.related, [t for t in known.related(word, [term]) if t not in group.terms])
             _add(group.terms, group.related)
             if typing:
                 _add(group.terms, expand(vocabulary, known, folded))
@@ -221,12 +233,15 @@ def correct(query_groups, known, frequency):
             close = closest(group.piece, known, frequency)
             if close:
                 group.correction = close[0]
-                _add(group.terms, [close[1]])
-                # and the synonyms of the word it was taken for
-                more = [t for t in known.related(normalize(close[0]), [close[1]])
-                        if t not in group.terms]
-                _add(group.related, more)
-                _add(group.terms, more)
+                _read_as(group, close, known)
+
+
+def _read_as(group, close, known):
+    """Reads a group's word as the guide word `close` too, with its synonyms."""
+    _add(group.terms, [close[1]])
+    more = [t for t in known.related(normalize(close[0]), [close[1]]) if t not in group.terms]
+    _add(group.related, more)
+    _add(group.terms, more)
 
 
 def guess(query_groups, known, frequency, indexed):
@@ -237,13 +252,28 @@ def guess(query_groups, known, frequency, indexed):
     place, a month). So the guess counts SYNONYM_BOOST of its score, does
     not count as a match of the reader's word (`search`), brings no
     synonyms, and no "did you mean" is offered: the other words have found
-    guides already."""
+    guides already. But a long word one edit from a guide word is a slip of
+    it, not another word (MIN_SLIP): it is read as that word, in full and
+    with its synonyms."""
     for group in query_groups:
-        if len(clusters(group.piece)) >= MIN_GUESSED and not indexed.intersection(group.terms):
+        size = len(clusters(group.piece))
+        if size >= MIN_GUESSED and not indexed.intersection(group.terms):
             close = closest(group.piece, known, frequency)
-            if close:
+            if close and is_slip(group.piece, close[2]):
+                _read_as(group, close, known)
+            elif close:
                 _add(group.guessed, [close[1]])
                 _add(group.terms, [close[1]])
+
+
+def is_slip(typed, word):
+    """Is the folded `typed` the folded guide `word` with one letter doubled,
+    dropped or swapped with its neighbour, and MIN_SLIP letters long? A
+    changed letter is left a guess: it turns one real word into another
+    (canada, casada) more often than a slip of the thumb does."""
+    a, b = clusters(typed), clusters(word)
+    return (len(a) >= MIN_SLIP and edits(a, b, 1) == 1
+            and (len(a) != len(b) or sorted(a) == sorted(b)))
 
 
 def _add(terms, more):
@@ -270,7 +300,7 @@ def _begins(word, piece):
 
 
 def closest(word, known, frequency):
-    """(guide word, its term) nearest to the folded `word` in edits, if near
+    """(guide word, its term, the word folded) nearest to the folded `word` in edits, if near
     enough: one edit in a word of up to four letters, else two, and a second
     edit only with the first letter right (readers slip inside a word more
     than at its start). Then the same first letter, then the more used term,
@@ -289,7 +319,7 @@ def closest(word, known, frequency):
             continue
         key = (distance, other_start, -frequency(term))
         if best_key is None or key < best_key:
-            best, best_key = (original, term), key
+            best, best_key = (original, term, folded), key
     return best
 
 

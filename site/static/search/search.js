@@ -225,7 +225,16 @@
         if (!group.terms.some(function (t) { return self_.position.has(t); })) {
           add(group.terms, self_.withoutClitic(folded));
         }
+        // A word typed in Latin letters for the script: the guide words it spells.
+        var read = group.terms.some(function (t) { return self_.position.has(t); })
+          ? [] : self_.readAsLatin(folded);
+        add(group.terms, read.map(function (pair) { return pair[1]; }));
         group.related = self_.related(folded, group.terms);
+        read.forEach(function (pair) {
+          add(group.related, self_.related(pair[0], [pair[1]]).filter(function (t) {
+            return group.terms.indexOf(t) < 0;
+          }));
+        });
         add(group.terms, group.related);
         if (typing) add(group.terms, self_.expand(folded));
         var key = JSON.stringify(group.terms);
@@ -284,6 +293,60 @@
     return [];
   };
 
+  // A word typed in Latin letters for the script, read by its consonants
+  // as the guide words with the same (search/latin.py: terms_for).
+  var TYPED_LATIN = /^[a-z0-9']*[a-z][a-z0-9']*$/;
+  Index.prototype.latinKey = function (folded) {
+    var table = this.data.latin;
+    if (!table || !TYPED_LATIN.test(folded)) return null;
+    var key = '', at = 0;
+    while (at < folded.length) {
+      var i = 0;
+      while (i < table.latin.length && !folded.startsWith(table.latin[i][0], at)) i++;
+      if (i < table.latin.length) {
+        key += table.latin[i][1];
+        at += table.latin[i][0].length;
+      } else {
+        at += 1;  // a digit that stands for no letter
+      }
+    }
+    return key;
+  };
+  function scriptKeys(folded, table) {
+    var letters = Array.from(folded), keys = [];
+    if (!letters.length || letters.some(function (c) { return !(c in table.letters); })) return keys;
+    var forms = [letters];
+    if (folded.startsWith(ARTICLE) && letters.length > 3) forms.push(letters.slice(2));
+    forms.forEach(function (form) {
+      var last = form[form.length - 1];
+      var key = form.slice(0, -1).map(function (c) { return table.letters[c]; }).join('') +
+        (last in table.final ? table.final[last] : table.letters[last]);
+      if (keys.indexOf(key) < 0) keys.push(key);
+    });
+    return keys;
+  }
+  Index.prototype.readAsLatin = function (folded) {
+    var table = this.data.latin, key = this.latinKey(folded), self_ = this;
+    if (!key || key.length < table.minKey) return [];
+    if (!this.byKey) {
+      var found = new Map();
+      this.folded().forEach(function (known) {
+        scriptKeys(known[0], table).forEach(function (k) {
+          if (!found.has(k)) found.set(k, []);
+          var read = found.get(k);
+          if (!read.some(function (pair) { return pair[1] === known[2]; })) read.push([known[0], known[2]]);
+        });
+      });
+      found.forEach(function (read, k) {
+        found.set(k, read.sort(function (a, b) {  // a stable sort: index order when used as much
+          return self_.frequency(b[1]) - self_.frequency(a[1]);
+        }).slice(0, table.maxTerms));
+      });
+      this.byKey = found;
+    }
+    return (this.byKey.get(key) || []).slice();
+  };
+
   // The written forms of a spoken verb form (search/analysis.py: written_verbs).
   Index.prototype.writtenVerbs = function (folded) {
     var table = this.data.verbs, out = [];
@@ -311,31 +374,46 @@
       var close = self_.closest(group.piece);
       if (close) {
         group.correction = close[0];
-        add(group.terms, [close[1]]);
-        // and the synonyms of the word it was taken for
-        var more = self_.related(normalize(close[0]), [close[1]]).filter(function (t) {
-          return group.terms.indexOf(t) < 0;
-        });
-        add(group.related, more);
-        add(group.terms, more);
+        self_.readAs(group, close);
       }
     });
   };
 
+  // Reads a group's word as the guide word `close` too, with its synonyms.
+  Index.prototype.readAs = function (group, close) {
+    add(group.terms, [close[1]]);
+    var more = this.related(normalize(close[0]), [close[1]]).filter(function (t) {
+      return group.terms.indexOf(t) < 0;
+    });
+    add(group.related, more);
+    add(group.terms, more);
+  };
+
   // When other words are in guides, a word in none is also read as the
   // nearest guide word, a guess: no match of the word, no synonyms, no
-  // "did you mean" (search/query.py: guess).
+  // "did you mean"; but a long word one edit off is a slip, read as the
+  // word itself (search/query.py: guess).
   Index.prototype.guess = function (groups) {
     var self_ = this;
     groups.forEach(function (group) {
       if (clusters(group.piece).length < self_.data.minGuessed ||
           group.terms.some(function (t) { return self_.position.has(t); })) return;
       var close = self_.closest(group.piece);
-      if (close) {
+      if (close && self_.isSlip(group.piece, close[2])) {
+        self_.readAs(group, close);
+      } else if (close) {
         add(group.guessed, [close[1]]);
         add(group.terms, [close[1]]);
       }
     });
+  };
+
+  // A guide word with a letter doubled, dropped or swapped, and long
+  // enough (search/query.py: is_slip).
+  Index.prototype.isSlip = function (typed, word) {
+    var a = clusters(typed), b = clusters(word);
+    return a.length >= this.data.minSlip && edits(a, b, 1) === 1 &&
+      (a.length !== b.length || a.slice().sort().join('\u0000') === b.slice().sort().join('\u0000'));
   };
 
   var ARTICLE = '\u0627\u0644';
@@ -497,7 +575,7 @@
       var key = [distance, otherStart, -self_.frequency(known[2])];
       if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] &&
           (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
-        best = [known[1], known[2]];
+        best = [known[1], known[2], known[0]];
         bestKey = key;
       }
     });
