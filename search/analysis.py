@@ -364,6 +364,18 @@ def stem_function(lang):
     return StemAndFold(code) if code else normalize
 
 
+# Letters a keyboard of a neighbouring language lacks, typed as the letter it
+# has: a Ukrainian on a Russian layout types и for і and ї, е for є, г for ґ.
+_KEYBOARD_TWINS = {"uk": ("иі", "иї", "ії", "еє", "гґ")}
+
+
+@lru_cache(maxsize=None)
+def keyboard_twins(lang):
+    """Pairs of `lang`'s letters that readers type one for the other, as
+    two-letter strings, folded as the index folds."""
+    return tuple(normalize(pair) for pair in _KEYBOARD_TWINS.get(base_code(lang), ()))
+
+
 def accents_for(lang):
     """Whether `lang`'s words keep their accents until after stemming."""
     return stemmer_code(lang) is not None

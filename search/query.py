@@ -32,18 +32,21 @@ import unicodedata
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .analysis import (accents_for, clitics, clusters, normalize, pieces, prefixes, spoken,
-                       stem_function, stop_words, word_terms, words, written_verbs)
+from .analysis import (accents_for, clitics, clusters, keyboard_twins, normalize, pieces,
+                       prefixes, spoken, stem_function, stop_words, word_terms, words,
+                       written_verbs)
 from . import latin
 from .index import FIELDS, is_pair, pair_term
 
 MIN_PREFIX = 2  # characters typed before a word is completed
 MAX_EXPANSIONS = 50  # index terms a prefix may stand for, in sorted order
-# A reader's question is a few words. A pasted page (10,000 characters took
-# 7 s, and thousands of words overflow Whoosh's recursion) is cut to this;
-# the browser's client cuts the same way.
-MAX_QUERY_CHARS = 200
-MAX_QUERY_TERMS = 12
+# A reader's question is a few words, or a story of two or three sentences
+# as typed into a help chat (the second of which, after the greeting, says
+# what happened). A pasted page (10,000 characters took 7 s, and thousands of
+# words overflow Whoosh's recursion) is cut to this; the browser's client
+# cuts the same way.
+MAX_QUERY_CHARS = 300
+MAX_QUERY_TERMS = 16
 MIN_STOP_PREFIX = 4  # letters of a stop word being typed before it may be a word's start
 MIN_CORRECTED = 2  # letters (with their marks) a word needs before it is corrected
 # and before it is guessed (`guess`): a short word no guide has is more often
@@ -186,7 +189,7 @@ def groups(text, lang, vocabulary, known, frequency):
     if not any(indexed.intersection(group.terms) for group in found):
         correct(found, known, frequency)
     else:
-        guess(found, known, frequency, indexed)
+        guess(found, known, frequency, indexed, lang)
     return found + pairs(found, indexed)
 
 
@@ -244,7 +247,7 @@ def _read_as(group, close, known):
     _add(group.terms, more)
 
 
-def guess(query_groups, known, frequency, indexed):
+def guess(query_groups, known, frequency, indexed, lang):
     """When other words of the query are in guides, a word that is in none
     is also read as the nearest guide word (`closest`), as a guess: a slip
     ("salery") or a form the stemmer does not join (вимагав, "he demanded",
@@ -259,21 +262,26 @@ def guess(query_groups, known, frequency, indexed):
         size = len(clusters(group.piece))
         if size >= MIN_GUESSED and not indexed.intersection(group.terms):
             close = closest(group.piece, known, frequency)
-            if close and is_slip(group.piece, close[2]):
+            if close and is_slip(group.piece, close[2], lang):
                 _read_as(group, close, known)
             elif close:
                 _add(group.guessed, [close[1]])
                 _add(group.terms, [close[1]])
 
 
-def is_slip(typed, word):
+def is_slip(typed, word, lang):
     """Is the folded `typed` the folded guide `word` with one letter doubled,
-    dropped or swapped with its neighbour, and MIN_SLIP letters long? A
-    changed letter is left a guess: it turns one real word into another
-    (canada, casada) more often than a slip of the thumb does."""
+    dropped or swapped with its neighbour, or typed as its keyboard twin
+    (analysis.keyboard_twins: звильнили for звільнили), and MIN_SLIP letters
+    long? Another changed letter is left a guess: it turns one real word into
+    another (canada, casada) more often than a slip of the thumb does."""
     a, b = clusters(typed), clusters(word)
-    return (len(a) >= MIN_SLIP and edits(a, b, 1) == 1
-            and (len(a) != len(b) or sorted(a) == sorted(b)))
+    if len(a) < MIN_SLIP or edits(a, b, 1) != 1:
+        return False
+    if len(a) != len(b) or sorted(a) == sorted(b):
+        return True
+    changed = [x + y for x, y in zip(a, b) if x != y]
+    return any(pair in (x, x[::-1]) for x in changed for pair in keyboard_twins(lang))
 
 
 def _add(terms, more):

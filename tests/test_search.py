@@ -350,18 +350,22 @@ def test_an_arabic_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_in
         assert found and [urls[r.docnum] for r in query.search(ix, typed, "ar", known).results] == found
 
 
-@pytest.mark.parametrize("slip, meant", [
-    ("my boss does not pay oevrtime", "my boss does not pay overtime"),  # swapped
-    ("they took my passsport at the airport", "they took my passport at the airport"),  # doubled
-    ("the smugler wants more money", "the smuggler wants more money")])  # dropped
-def test_a_slip_of_the_thumb_in_a_long_word_finds_what_the_word_finds(sample_indexes, slip, meant):
+@pytest.mark.parametrize("lang, slip, meant", [
+    ("en", "my boss does not pay oevrtime", "my boss does not pay overtime"),  # swapped
+    ("en", "they took my passsport at the airport", "they took my passport at the airport"),
+    ("en", "the smugler wants more money", "the smuggler wants more money"),  # dropped
+    # a Russian keyboard has no і: "they fired me because I complained"
+    ("uk", "мене звильнили бо я скаржився", "мене звільнили бо я скаржився")])
+def test_a_slip_of_the_thumb_in_a_long_word_finds_what_the_word_finds(sample_indexes, lang,
+                                                                     slip, meant):
     """A long word no guide has that is a guide word with a letter doubled,
-    dropped or swapped is read as that word, in full: the same guides in
-    the same order, and no "did you mean" (the reader has results already)."""
-    ix, known, urls = sample_indexes["en"]
-    answer = query.search(ix, slip, "en", known, limit=3)
+    dropped, swapped or typed as the letter the reader's keyboard has is read
+    as that word, in full: the same guides in the same order, and no "did
+    you mean" (the reader has results already)."""
+    ix, known, urls = sample_indexes[lang]
+    answer = query.search(ix, slip, lang, known, limit=3)
     assert [urls[r.docnum] for r in answer.results] == [
-        urls[r.docnum] for r in query.search(ix, meant, "en", known, limit=3).results]
+        urls[r.docnum] for r in query.search(ix, meant, lang, known, limit=3).results]
     assert answer.suggestion == "" and not any(g.guessed for g in answer.groups)
 
 

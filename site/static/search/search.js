@@ -408,12 +408,21 @@
     });
   };
 
-  // A guide word with a letter doubled, dropped or swapped, and long
-  // enough (search/query.py: is_slip).
+  // A guide word with a letter doubled, dropped, swapped or typed as its
+  // keyboard twin, and long enough (search/query.py: is_slip).
   Index.prototype.isSlip = function (typed, word) {
-    var a = clusters(typed), b = clusters(word);
-    return a.length >= this.data.minSlip && edits(a, b, 1) === 1 &&
-      (a.length !== b.length || a.slice().sort().join('\u0000') === b.slice().sort().join('\u0000'));
+    var a = clusters(typed), b = clusters(word), twins = this.data.twins || [];
+    if (a.length < this.data.minSlip || edits(a, b, 1) !== 1) return false;
+    if (a.length !== b.length || a.slice().sort().join('\u0000') === b.slice().sort().join('\u0000')) {
+      return true;
+    }
+    // or a letter typed as its keyboard twin (search/analysis.py: keyboard_twins)
+    for (var i = 0; i < a.length; i++) {
+      if (a[i] !== b[i] && (twins.indexOf(a[i] + b[i]) >= 0 || twins.indexOf(b[i] + a[i]) >= 0)) {
+        return true;
+      }
+    }
+    return false;
   };
 
   var ARTICLE = '\u0627\u0644';
