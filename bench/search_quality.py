@@ -3,9 +3,9 @@
 
 Prints, for each language of the sample site, hit@3 on readers' questions
 (is a guide that answers the question among the first three results?) and
-the share of questions that get no result at all, on seven sets: the
+the share of questions that get no result at all, on eight sets: the
 development set (`tests/data/questions/<lang>.txt`), which the search was
-tuned on, four more development sets (`.../dev2/` to `.../dev5/`, dev4
+tuned on, five more development sets (`.../dev2/` to `.../dev6/`, dev4
 Persian only; each written by a writer who saw neither the search nor the
 other sets, and tuned on afterwards), the validation set
 (`tests/data/questions/validation/`), which it was not (see the README
@@ -62,10 +62,10 @@ KINDS = ("exact", "two-word", "prefix", "variant")
 # --- Readers' questions on the sample guides -----------------------------
 
 SETS = {"development": QUESTIONS, "dev2": QUESTIONS / "dev2", "dev3": QUESTIONS / "dev3",
-        "dev4": QUESTIONS / "dev4", "dev5": QUESTIONS / "dev5",
+        "dev4": QUESTIONS / "dev4", "dev5": QUESTIONS / "dev5", "dev6": QUESTIONS / "dev6",
         "validation": QUESTIONS / "validation", "fresh": QUESTIONS / "fresh"}
 # The sets whose misses `--misses` shows: those the search may be tuned on.
-TUNED_ON = ("development", "dev2", "dev3", "dev4", "dev5")
+TUNED_ON = ("development", "dev2", "dev3", "dev4", "dev5", "dev6")
 
 
 def read_questions(lang, folder=QUESTIONS):
