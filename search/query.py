@@ -28,6 +28,7 @@ the number of words matched, and than the plain score.
 import math
 from dataclasses import dataclass, field
 import unicodedata
+import weakref
 
 from whoosh import query as wq
 from whoosh.scoring import BM25F
@@ -405,6 +406,18 @@ def vocabulary(reader):
     return sorted({term for name in FIELDS for term in _lexicon(reader, name)})
 
 
+# An index's vocabulary, read once for each version (generation) of it:
+# reading the whole lexicon took half of each search's time.
+_VOCABULARIES = weakref.WeakKeyDictionary()
+
+
+def _vocabulary_of(ix, reader):
+    generation = reader.generation()
+    if _VOCABULARIES.get(ix, (None,))[0] != generation:
+        _VOCABULARIES[ix] = (generation, vocabulary(reader))
+    return _VOCABULARIES[ix][1]
+
+
 def _lexicon(reader, name):
     return (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(name))
 
@@ -414,7 +427,7 @@ def search(ix, text, lang, known, limit=10):
     `known` is the index's Words (see `words_of`)."""
     with ix.searcher(weighting=BM25F()) as searcher:
         reader = searcher.reader()
-        vocab = vocabulary(reader)
+        vocab = _vocabulary_of(ix, reader)
 
         def frequency(term):
             return sum(reader.doc_frequency(name, term) for name in FIELDS)
