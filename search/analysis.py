@@ -364,6 +364,8 @@ def stem_function(lang):
     return StemAndFold(code) if code else normalize
 
 
+ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out or write apart
+
 # Letters a keyboard of a neighbouring language lacks, typed as the letter it
 # has: a Ukrainian on a Russian layout types и for і and ї, е for є, г for ґ.
 _KEYBOARD_TWINS = {"uk": ("иі", "иї", "ії", "еє", "гґ")}

@@ -16,11 +16,10 @@ browser's export, so that the browser reads such words from the same data.
 from functools import lru_cache
 import re
 
-from .analysis import base_code
+from .analysis import ARTICLE, base_code
 
 MIN_KEY = 2  # consonants a Latin word needs before it is read so ("za", "fi" are not)
 MAX_TERMS = 3  # guide terms a Latin word may stand for, the most used first
-ARTICLE = "\u0627\u0644"
 
 # The Arabic script, as `normalize` folds it (أ إ آ to ا, ی ى ئ to ي, ک to ك,
 # ة to ه): letter -> class. Persian's own letters are here too.

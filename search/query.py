@@ -33,9 +33,9 @@ import weakref
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .analysis import (accents_for, clitics, clusters, keyboard_twins, normalize, pieces,
-                       prefixes, spoken, stem_function, stop_words, word_terms, words,
-                       written_verbs)
+from .analysis import (ARTICLE, accents_for, clitics, clusters, keyboard_twins, normalize,
+                       pieces, prefixes, spoken, stem_function, stop_words, word_terms,
+                       words, written_verbs)
 from . import latin
 from .index import FIELDS, is_pair, pair_term
 
@@ -57,7 +57,6 @@ MIN_GUESSED = 4
 # or swapped ("smugggler", "звілльнили") is a slip, not another word (`is_slip`).
 MIN_SLIP = 6
 MIN_CLITIC_STEM = 3  # letters left when a word is read without a clitic
-ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out
 # A guide that has the reader's own word answers better than one that has a
 # synonym of it: a synonym's term counts this much of its score.
 SYNONYM_BOOST = 0.7
