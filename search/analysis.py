@@ -366,6 +366,12 @@ def stem_function(lang):
 
 ARTICLE = "\u0627\u0644"  # Arabic's article, which readers often leave out or write apart
 
+
+def without_article(word):
+    """`word` less Arabic's article when it begins with it and is longer than
+    the article and one letter (ال alone, or الى, is not an article on a word)."""
+    return word[2:] if word.startswith(ARTICLE) and len(word) > 3 else word
+
 # Letters a keyboard of a neighbouring language lacks, typed as the letter it
 # has: a Ukrainian on a Russian layout types и for і and ї, е for є, г for ґ.
 _KEYBOARD_TWINS = {"uk": ("иі", "иї", "ії", "еє", "гґ")}

@@ -16,7 +16,7 @@ browser's export, so that the browser reads such words from the same data.
 from functools import lru_cache
 import re
 
-from .analysis import ARTICLE, base_code
+from .analysis import base_code, without_article
 
 MIN_KEY = 2  # consonants a Latin word needs before it is read so ("za", "fi" are not)
 MAX_TERMS = 3  # guide terms a Latin word may stand for, the most used first
@@ -104,7 +104,7 @@ def script_keys(folded, lang):
     letters, final = tab["letters"], tab["final"]
     if not folded or any(char not in letters for char in folded):
         return []
-    forms = [folded] + ([folded[2:]] if folded.startswith(ARTICLE) and len(folded) > 3 else [])
+    forms = [folded, without_article(folded)]
     keys = []
     for form in forms:
         key = "".join(letters[char] for char in form[:-1]) + final.get(form[-1], letters[form[-1]])

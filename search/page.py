@@ -7,6 +7,7 @@ the build wrote in the page's language.
 """
 from html import escape
 import json
+from pathlib import Path
 import re
 from urllib.parse import quote
 
@@ -21,11 +22,11 @@ _SENTENCES = re.compile(r"(?<=[.!?؟۔።])\s+|\n+")
 
 def render(page_html, index_folder, lang, text, limit=20):
     """`page_html` (the built search page) with the results for `text` in it."""
-    ix = open_index(index_folder)
-    if ix is None or MARKER not in page_html or not text.strip():
+    if MARKER not in page_html or not text.strip():
         return page_html
-    known = query.Words.from_export(
-        json.loads((index_folder / WORDS_FILE).read_text(encoding="utf-8")))
+    ix, known = _opened(index_folder)
+    if ix is None:
+        return page_html
     answer = query.search(ix, text, lang, known, limit=limit)
     with ix.searcher() as searcher:
         shown = [searcher.stored_fields(r.docnum)["shown"] for r in answer.results]
@@ -34,6 +35,31 @@ def render(page_html, index_folder, lang, text, limit=20):
     html = results_html(answer, shown, strings, text, lang)
     page_html = page_html.replace(MARKER, html, 1)
     return page_html.replace('id="q" name="q"', f'id="q" name="q" value="{escape(text)}"', 1)
+
+
+# Each language's index and its words, by folder: (version, index, Words).
+_OPENED = {}
+
+
+def _opened(index_folder):
+    """The Whoosh index in `index_folder` and its words, opened once for each
+    version of it: opening them, and reading the words, took longer than the
+    search. A build writes a new words file into a new folder, so the file's
+    inode, time and size name the version; (None, None) with no index."""
+    words_file = Path(index_folder) / WORDS_FILE
+    try:
+        stat = words_file.stat()
+    except FileNotFoundError:
+        return None, None
+    version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    cached = _OPENED.get(words_file)
+    if cached is None or cached[0] != version:
+        ix = open_index(index_folder)
+        if ix is None:
+            return None, None
+        known = query.Words.from_export(json.loads(words_file.read_text(encoding="utf-8")))
+        cached = _OPENED[words_file] = (version, ix, known)
+    return cached[1], cached[2]
 
 
 def results_html(answer, shown, strings, text, lang):

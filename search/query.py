@@ -33,9 +33,9 @@ import weakref
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .analysis import (ARTICLE, accents_for, clitics, clusters, keyboard_twins, normalize,
+from .analysis import (accents_for, clitics, clusters, keyboard_twins, normalize,
                        pieces, prefixes, spoken, stem_function, stop_words, word_terms,
-                       words, written_verbs)
+                       without_article, words, written_verbs)
 from . import latin
 from .index import FIELDS, is_pair, pair_term
 
@@ -111,7 +111,7 @@ def same_word(typed, word, term):
     less one letter, Arabic's article aside. Stemmers give a root, not only
     a word's forms: Arabic's makes الشغل (work) and المشغل (employer) both
     شغل, and a synonym of one is not a synonym of the other."""
-    typed, word = (w[2:] if w.startswith(ARTICLE) and len(w) > 3 else w for w in (typed, word))
+    typed, word = without_article(typed), without_article(word)
     common = 0
     for a, b in zip(typed, word):
         if a != b:
@@ -303,8 +303,7 @@ def expand(vocabulary, known, piece):
 
 
 def _begins(word, piece):
-    return word.startswith(piece) or (
-        word.startswith(ARTICLE) and len(word) > 3 and word[2:].startswith(piece))
+    return word.startswith(piece) or without_article(word).startswith(piece)
 
 
 def closest(word, known, frequency):

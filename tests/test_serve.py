@@ -3,6 +3,7 @@ an error page instead of a dropped connection, and nothing but the site's
 pages is served. Servers bind 127.0.0.1 only."""
 import ipaddress
 import random
+import re
 import shutil
 import socket
 import string
@@ -11,8 +12,10 @@ from urllib.error import HTTPError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
 
+from conftest import DATA, ROOT
 from helpers import static, write
 from waymark import serve as serve_module
+from waymark.build import build
 from waymark.search import query
 from waymark.headers import SECURITY_HEADERS
 
@@ -40,6 +43,14 @@ def get(url, headers=None):
     except HTTPError as error:
         with error:
             return error.code, error.headers, error.read().decode("utf-8")
+
+
+def found(url):
+    """The links of a search page's results (its ordered list), best first."""
+    status, _, html = get(url)
+    assert status == 200
+    hits = html.split('<ol class="hits">', 1)[1].split("</ol>", 1)[0] if '<ol class="hits">' in html else ""
+    return re.findall(r'<li><a href="([^"]+)"', hits)
 
 
 def test_a_nul_in_the_path_gets_an_error_page_not_a_dropped_connection(small_site, serve):
@@ -171,3 +182,19 @@ def test_lan_address_is_found_when_the_hostname_names_loopback(monkeypatch):
         assert not ipaddress.ip_address(address).is_loopback
         with socket.socket() as probe:
             probe.bind((address, 0))  # it is one of this machine's own addresses
+
+
+def test_the_preview_search_reads_the_guides_and_readers_words_of_each_rebuild(tmp_path, serve):
+    # A translator keeps the preview open and rebuilds after each edit.
+    content, output, cache_dir = tmp_path / "content", tmp_path / "dist", tmp_path / "cache"
+    shutil.copytree(DATA / "site", content)
+    build(content, output, ROOT / "translations", cache_dir)
+    served = serve(output, index_dir=cache_dir / "search")
+    assert found(served.url + "en/search.html?q=overtime") == []
+    assert found(served.url + "en/search.html?q=agreement") == []
+    write(content / "en/work/overtime.md", "---\ntitle: Overtime\nsummary: Extra hours.\n"
+          "reviewed: 2026-01-15\n---\nOvertime is paid at a higher rate.\n")
+    write(content / "en/_search.yml", "synonyms:\n  - [contract, agreement]\n")
+    build(content, output, ROOT / "translations", cache_dir)
+    assert found(served.url + "en/search.html?q=overtime") == ["work/overtime.html"]
+    assert found(served.url + "en/search.html?q=agreement")[0] == "work/contract.html"

@@ -70,6 +70,13 @@
     return folded;
   }
 
+  // A word less Arabic's article, when it has one and more than one letter
+  // after it (analysis.py: without_article).
+  var ARTICLE = '\u0627\u0644';
+  function withoutArticle(word) {
+    return word.startsWith(ARTICLE) && Array.from(word).length > 3 ? word.slice(2) : word;
+  }
+
   // A word's letters, each with the marks that follow it.
   function clusters(word) {
     var out = [];
@@ -148,9 +155,7 @@
   // written alike for the term's length less one letter, Arabic's article
   // aside (query.py: same_word). Lengths in code points, as Python counts.
   function sameWord(typed, word, term) {
-    var a = Array.from(typed), b = Array.from(word);
-    if (typed.startsWith(ARTICLE) && a.length > 3) a = a.slice(2);
-    if (word.startsWith(ARTICLE) && b.length > 3) b = b.slice(2);
+    var a = Array.from(withoutArticle(typed)), b = Array.from(withoutArticle(word));
     var common = 0;
     while (common < a.length && common < b.length && a[common] === b[common]) common++;
     return common >= Math.min(Array.from(term).length - 1, a.length, b.length);
@@ -315,8 +320,7 @@
   function scriptKeys(folded, table) {
     var letters = Array.from(folded), keys = [];
     if (!letters.length || letters.some(function (c) { return !(c in table.letters); })) return keys;
-    var forms = [letters];
-    if (folded.startsWith(ARTICLE) && letters.length > 3) forms.push(letters.slice(2));
+    var forms = [letters, Array.from(withoutArticle(folded))];
     forms.forEach(function (form) {
       var last = form[form.length - 1];
       var key = form.slice(0, -1).map(function (c) { return table.letters[c]; }).join('') +
@@ -425,10 +429,8 @@
     return false;
   };
 
-  var ARTICLE = '\u0627\u0644';
   function begins(word, piece) {
-    return word.startsWith(piece) ||
-      (word.startsWith(ARTICLE) && word.length > 3 && word.slice(2).startsWith(piece));
+    return word.startsWith(piece) || withoutArticle(word).startsWith(piece);
   }
 
   // Terms the typed piece may be the start of (search/query.py: expand).
