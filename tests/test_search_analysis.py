@@ -104,6 +104,15 @@ def test_arabic_diacritics_tatweel_and_letter_variants_fold():
     assert normalize("مسؤول") == normalize("مسوول")
 
 
+def test_a_short_arabic_word_with_its_article_finds_the_word_without_it():
+    # Five letters with ال: the housing guide's السكن is the reader's سكن,
+    # and not السن (age); the house, البيت, is not the bank, البنك.
+    assert terms("ar", "السكن") == terms("ar", "سكن") == terms("ar", "للسكن")
+    assert terms("ar", "السكن") != terms("ar", "السن")
+    assert terms("ar", "البيت") == terms("ar", "بيت") != terms("ar", "البنك")
+    assert terms("ar", "الدين") == terms("ar", "ديون")  # debt, and debts
+
+
 def test_persian_yeh_kaf_zwnj_and_digits():
     assert normalize("یک") == normalize("يك")
     assert terms("fa", "کتاب\u200cها") == terms("fa", "کتاب ها") == ["كتاب"]  # the ZWNJ separates

@@ -1,5 +1,6 @@
 // Arabic stemmer: an exact port of whoosh.lang.isri.ISRIStemmer().stem
-// (whoosh-reloaded 2.7.5, itself NLTK's ISRI), quirks included, so that query
+// (whoosh-reloaded 2.7.5, itself NLTK's ISRI) as search/analysis.py uses it,
+// quirks included but the one it mends (pre32), so that query
 // words stem exactly as they did when the search index was built.
 // Code strings are \u-escaped so they survive whatever charset the file is served in.
 (function () {
@@ -40,6 +41,11 @@
   const ends = (p) => s.slice(-p.length).join('') === p;
 
   function pre32() {
+    // Five letters lose ال or لل, as in NLTK's ISRI: Whoosh's copy lost that
+    // step, and search/analysis.py (_arabic) puts it back before stemming.
+    if (s.length === 5) {
+      for (const q of P2) if (begins(q)) { s = s.slice(2); return; }
+    }
     if (s.length < 6) return;
     for (const p of P3) {
       if (begins(p)) { s = s.slice(3); return; }
