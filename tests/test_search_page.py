@@ -72,6 +72,17 @@ def test_without_javascript_the_page_says_so_in_the_readers_language(browser, sa
     context.close()
 
 
+def test_results_carry_no_list_numbers_in_persian_either(context, sample_site, serve):
+    # Persian numbers a guide's steps in its own digits; the results list has
+    # no numbers, and they would stick out past the page's edge.
+    server = serve(sample_site)
+    page = context.new_page()
+    for lang, question in (("fa", "پاسپورت"), ("en", "passport")):
+        page.goto(server.url + f"{lang}/search.html?q=" + quote(question))
+        assert hits(page)
+        assert page.eval_on_selector("ol.hits", "o => getComputedStyle(o).listStyleType") == "none"
+
+
 def test_the_index_and_its_stemmer_load_together(context, sample_site, serve):
     # On 2G every round trip costs seconds: the stemmer must not wait for the index.
     server = serve(sample_site)
