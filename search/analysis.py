@@ -396,13 +396,27 @@ def without_article(word):
 # Letters a keyboard of a neighbouring language lacks, typed as the letter it
 # has: a Ukrainian on a Russian layout types и for і and ї, е for є, г for ґ.
 _KEYBOARD_TWINS = {"uk": ("иі", "иї", "ії", "еє", "гґ")}
+# The letter rows of the keyboard a language's readers type on, left to
+# right: a thumb lands on a letter's neighbour in its row ("contrsct").
+_KEYBOARD_ROWS = {
+    "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
+    "es": ("qwertyuiop", "asdfghjklñ", "zxcvbnm"),
+    "fr": ("azertyuiop", "qsdfghjklm", "wxcvbn"),
+    "ar": ("ضصثقفغعهخحجد", "شسيبلاتنمكط", "ئءؤرىةوزظ"),
+    "fa": ("ضصثقفغعهخحجچ", "شسیبلاتنمکگ", "ظطزرذدپو"),
+    "uk": ("йцукенгшщзхї", "фівапролджє", "ячсмитьбю"),
+}
 
 
 @lru_cache(maxsize=None)
-def keyboard_twins(lang):
-    """Pairs of `lang`'s letters that readers type one for the other, as
-    two-letter strings, folded as the index folds."""
-    return tuple(normalize(pair) for pair in _KEYBOARD_TWINS.get(base_code(lang), ()))
+def keyboard_slips(lang):
+    """Pairs of `lang`'s letters that readers type one for the other: keys
+    side by side in a row, and keyboard twins; two-letter strings, folded as
+    the index folds."""
+    code = base_code(lang)
+    pairs = [row[i : i + 2] for row in _KEYBOARD_ROWS.get(code, ()) for i in range(len(row) - 1)]
+    pairs += _KEYBOARD_TWINS.get(code, ())
+    return tuple(dict.fromkeys(normalize(pair) for pair in pairs))
 
 
 def accents_for(lang):

@@ -56,7 +56,7 @@ def export(lang, docs, synonyms=(), analysed=None):
         "clitics": list(analysis.clitics(lang)), "prefixes": list(analysis.prefixes(lang)),
         "spoken": [list(pair) for pair in analysis.spoken(lang)],
         "verbs": analysis.spoken_verbs(lang),
-        "twins": list(analysis.keyboard_twins(lang)),
+        "slips": list(analysis.keyboard_slips(lang)),
         "latin": latin.table(lang),  # Latin letters typed for the script (search/latin.py)
         "fields": list(FIELDS),
         "B": weighting.B, "K1": weighting.K1,

@@ -33,7 +33,7 @@ import weakref
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .analysis import (accents_for, clitics, clusters, keyboard_twins, normalize,
+from .analysis import (accents_for, clitics, clusters, keyboard_slips, normalize,
                        pieces, prefixes, spoken, stem_function, stop_words, word_terms,
                        without_article, words, written_verbs)
 from . import latin
@@ -271,17 +271,18 @@ def guess(query_groups, known, frequency, indexed, lang):
 
 def is_slip(typed, word, lang):
     """Is the folded `typed` the folded guide `word` with one letter doubled,
-    dropped or swapped with its neighbour, or typed as its keyboard twin
-    (analysis.keyboard_twins: звильнили for звільнили), and MIN_SLIP letters
-    long? Another changed letter is left a guess: it turns one real word into
-    another (canada, casada) more often than a slip of the thumb does."""
+    dropped or swapped with its neighbour, or typed as the key beside it or
+    as its keyboard twin (analysis.keyboard_slips: "contrsct" for
+    "contract", звильнили for звільнили), and MIN_SLIP letters long? Another
+    changed letter is left a guess: it turns one real word into another
+    (canada, casada) more often than a slip of the thumb does."""
     a, b = clusters(typed), clusters(word)
     if len(a) < MIN_SLIP or edits(a, b, 1) != 1:
         return False
     if len(a) != len(b) or sorted(a) == sorted(b):
         return True
     changed = [x + y for x, y in zip(a, b) if x != y]
-    return any(pair in (x, x[::-1]) for x in changed for pair in keyboard_twins(lang))
+    return any(pair in (x, x[::-1]) for x in changed for pair in keyboard_slips(lang))
 
 
 def _add(terms, more):

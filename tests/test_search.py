@@ -367,13 +367,17 @@ def test_an_arabic_word_with_a_pronoun_on_it_finds_what_the_word_finds(sample_in
     ("en", "they took my passsport at the airport", "they took my passport at the airport"),
     ("en", "the smugler wants more money", "the smuggler wants more money"),  # dropped
     # a Russian keyboard has no і: "they fired me because I complained"
-    ("uk", "мене звильнили бо я скаржився", "мене звільнили бо я скаржився")])
+    ("uk", "мене звильнили бо я скаржився", "мене звільнили бо я скаржився"),
+    # the key beside the letter, on each language's keyboard
+    ("en", "i never got a copy of the contrsct", "i never got a copy of the contract"),
+    ("fr", "le patron a pris mes paoiers", "le patron a pris mes papiers"),
+    ("ar", "كيف اروح على المخكمة", "كيف اروح على المحكمة")])  # the court
 def test_a_slip_of_the_thumb_in_a_long_word_finds_what_the_word_finds(sample_indexes, lang,
                                                                      slip, meant):
     """A long word no guide has that is a guide word with a letter doubled,
-    dropped, swapped or typed as the letter the reader's keyboard has is read
-    as that word, in full: the same guides in the same order, and no "did
-    you mean" (the reader has results already)."""
+    dropped, swapped, or typed as the key beside it or as the letter the
+    reader's keyboard has, is read as that word, in full: the same guides in
+    the same order, and no "did you mean" (the reader has results already)."""
     ix, known, urls = sample_indexes[lang]
     answer = query.search(ix, slip, lang, known, limit=3)
     assert [urls[r.docnum] for r in answer.results] == [

@@ -412,17 +412,17 @@
     });
   };
 
-  // A guide word with a letter doubled, dropped, swapped or typed as its
-  // keyboard twin, and long enough (search/query.py: is_slip).
+  // A guide word with a letter doubled, dropped, swapped or typed as the key
+  // beside it or its keyboard twin, and long enough (search/query.py: is_slip).
   Index.prototype.isSlip = function (typed, word) {
-    var a = clusters(typed), b = clusters(word), twins = this.data.twins || [];
+    var a = clusters(typed), b = clusters(word), slips = this.data.slips || [];
     if (a.length < this.data.minSlip || edits(a, b, 1) !== 1) return false;
     if (a.length !== b.length || a.slice().sort().join('\u0000') === b.slice().sort().join('\u0000')) {
       return true;
     }
-    // or a letter typed as its keyboard twin (search/analysis.py: keyboard_twins)
+    // or a letter typed as a key it is mistaken for (search/analysis.py: keyboard_slips)
     for (var i = 0; i < a.length; i++) {
-      if (a[i] !== b[i] && (twins.indexOf(a[i] + b[i]) >= 0 || twins.indexOf(b[i] + a[i]) >= 0)) {
+      if (a[i] !== b[i] && (slips.indexOf(a[i] + b[i]) >= 0 || slips.indexOf(b[i] + a[i]) >= 0)) {
         return true;
       }
     }
