@@ -7,6 +7,7 @@ import re
 import shutil
 import socket
 import string
+import struct
 import threading
 from urllib.error import HTTPError
 from urllib.parse import quote
@@ -198,3 +199,20 @@ def test_the_preview_search_reads_the_guides_and_readers_words_of_each_rebuild(t
     build(content, output, ROOT / "translations", cache_dir)
     assert found(served.url + "en/search.html?q=overtime") == ["work/overtime.html"]
     assert found(served.url + "en/search.html?q=agreement")[0] == "work/contract.html"
+
+
+def test_a_reader_who_leaves_mid_download_leaves_no_traceback(tmp_path, serve, capfd):
+    # On a hotspot phones drop out of range while a file is still coming.
+    site = tmp_path / "dist"
+    write(site / "index.html", "<p>Waymark</p>")
+    (site / "big.bin").write_bytes(b"x" * 8_000_000)
+    served = serve(site)
+    host, port = served.url.split("//")[1].rstrip("/").split(":")
+    for _ in range(3):
+        with socket.create_connection((host, int(port)), timeout=HANG_GUARD) as connection:
+            connection.sendall(b"GET /big.bin HTTP/1.0\r\n\r\n")
+            connection.recv(1000)
+            # Close at once, with a reset, as a phone that lost the network does.
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    assert get(served.url + "index.html")[0] == 200  # and it serves the next reader
+    assert "Traceback" not in capfd.readouterr().err

@@ -38,6 +38,13 @@ class Server(ThreadingHTTPServer):
     # second for a retry; a classroom on a hotspot arrives all at once.
     request_queue_size = 128
 
+    def handle_error(self, request, client_address):
+        # A phone that walks out of the hotspot's range, or a reader who taps
+        # on before a page has come, drops the connection mid-answer: that is
+        # no error of ours, and a traceback for each would bury the real ones.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
