@@ -393,6 +393,7 @@ def without_article(word):
     the article and one letter (ال alone, or الى, is not an article on a word)."""
     return word[2:] if word.startswith(ARTICLE) and len(word) > 3 else word
 
+
 # Letters a keyboard of a neighbouring language lacks, typed as the letter it
 # has: a Ukrainian on a Russian layout types и for і and ї, е for є, г for ґ.
 _KEYBOARD_TWINS = {"uk": ("иі", "иї", "ії", "еє", "гґ")}
