@@ -186,7 +186,7 @@ def _arabic():
     isri, lock = ISRIStemmer(), threading.Lock()  # it keeps its word in itself
 
     def stem(word):
-        bare = _HARAKAT.sub("", word)  # ISRI counts letters without them
+        bare = isri.re_short_vowels.sub("", word)  # ISRI counts letters without them
         if len(bare) == 5 and bare[:2] in _ISRI_PREFIXES and bare not in isri.stop_words:
             word = bare[2:]
         with lock:
@@ -194,7 +194,6 @@ def _arabic():
     return stem
 
 
-_HARAKAT = re.compile("[\u064b-\u0652]")
 _ISRI_PREFIXES = ("\u0627\u0644", "\u0644\u0644")  # ال, لل
 
 

@@ -237,6 +237,12 @@ def typed_forms(text):
     return forms + slipped(text) + text.split()
 
 
+def whole_forms(text):
+    """A question whole, with its last word still open (being typed) and
+    finished, and with a slip."""
+    return [text, text + " "] + slipped(text)
+
+
 def slipped(text):
     """[The question with two letters swapped in its longest word], or []."""
     longest = max(text.split(), key=len)
@@ -258,19 +264,15 @@ def test_sample_site_export_ranks_like_its_whoosh_index(sample_site, engine):
         known = query.Words.from_export(
             json.loads((sample_site.parent / "cache/search" / lang / export.WORDS_FILE).read_text()))
         texts = sorted({w for doc in data["docs"] for w in re.findall(r"\w{4,}", doc[1])})
-        for questions in (DATA / "questions" / f"{lang}.txt",
-                          DATA / "questions" / "dev2" / f"{lang}.txt",
-                          DATA / "questions" / "validation" / f"{lang}.txt"):
+        # The fifth set's long stories and Latin letters whole and with a slip:
+        # the other three sets are typed letter by letter already.
+        for questions, forms in ((DATA / "questions" / f"{lang}.txt", typed_forms),
+                                 (DATA / "questions" / "dev2" / f"{lang}.txt", typed_forms),
+                                 (DATA / "questions" / "validation" / f"{lang}.txt", typed_forms),
+                                 (DATA / "questions" / "dev5" / f"{lang}.txt", whole_forms)):
             if questions.exists():
                 for line in questions.read_text(encoding="utf-8").splitlines():
-                    texts += typed_forms(line.split("\t")[0])
-        # and the fifth set's long stories and Latin letters, whole and with a slip
-        # (the three sets above are typed letter by letter already)
-        questions = DATA / "questions" / "dev5" / f"{lang}.txt"
-        if questions.exists():
-            for line in questions.read_text(encoding="utf-8").splitlines():
-                question = line.split("\t")[0]
-                texts += [question, question + " "] + slipped(question)
+                    texts += forms(line.split("\t")[0])
         assert compare(engine, ix, lang, data, known, texts) == [], lang
         compared += len(texts)
     assert compared > 3000
