@@ -1,4 +1,6 @@
 """Small helpers the tests share."""
+import re
+
 from waymark import config, content
 from waymark.errors import Problems
 
@@ -24,3 +26,12 @@ def static(build_dir, name):
     built = assets.in_build(build_dir)
     assert name in built, f"no static/{name} in {build_dir}: {sorted(built)}"
     return built[name]
+
+
+def served_hits(html):
+    """The links of a search page's results as the preview server wrote them
+    (its ordered list of hits), best first; [] when it has none."""
+    if '<ol class="hits">' not in html:
+        return []
+    results = html.split('<ol class="hits">', 1)[1].split("</ol>", 1)[0]
+    return re.findall(r'<li><a href="([^"]+)"', results)

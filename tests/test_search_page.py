@@ -1,12 +1,12 @@
 """The search page in a real browser: no dead ends, words that are not all in
 one guide, a page without JavaScript, and the index and stemmer arriving
 together on a slow line."""
-import re
 from urllib.parse import quote
 from urllib.request import urlopen
 
 import pytest
 
+from helpers import served_hits
 from test_browser import hits
 from waymark import assets
 
@@ -103,7 +103,7 @@ def test_preview_server_answers_in_the_browsers_order(context, sample_site, serv
     with urlopen(server.url + "uk/search.html?q=" + question) as response:
         html = response.read().decode("utf-8")
     assert html.index('<ol class="hits">') < html.index('id="all-guides"')
-    served = re.findall(r'<li><a href="([^"]+)">', html.split('<ol class="hits">')[1])
+    served = served_hits(html)
     page = context.new_page()
     page.goto(server.url + "uk/search.html?q=" + question)
     page.locator(".hits li").first.wait_for()

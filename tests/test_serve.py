@@ -3,7 +3,6 @@ an error page instead of a dropped connection, and nothing but the site's
 pages is served. Servers bind 127.0.0.1 only."""
 import ipaddress
 import random
-import re
 import shutil
 import socket
 import string
@@ -14,7 +13,7 @@ from urllib.parse import quote
 from urllib.request import Request, urlopen
 
 from conftest import DATA, ROOT
-from helpers import static, write
+from helpers import served_hits, static, write
 from waymark import serve as serve_module
 from waymark.build import build
 from waymark.search import query
@@ -50,8 +49,7 @@ def found(url):
     """The links of a search page's results (its ordered list), best first."""
     status, _, html = get(url)
     assert status == 200
-    hits = html.split('<ol class="hits">', 1)[1].split("</ol>", 1)[0] if '<ol class="hits">' in html else ""
-    return re.findall(r'<li><a href="([^"]+)"', hits)
+    return served_hits(html)
 
 
 def test_a_nul_in_the_path_gets_an_error_page_not_a_dropped_connection(small_site, serve):
